@@ -1,0 +1,97 @@
+import { resolve } from 'node:path'
+import { z } from 'zod'
+
+/** Where relative paths given by the user are resolved: the directory `npm` was started from. */
+const userCwd = process.env.INIT_CWD ?? process.cwd()
+/** Repository root, for the default `.minga/` data directory. */
+export const repoRoot = resolve(import.meta.dirname, '../../../..')
+
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  MINGA_BASE_URL: z.url().optional(),
+  MINGA_TRUSTED_ORIGINS: z.string().optional(),
+  MINGA_DATA_DIR: z.string().min(1).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
+  BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MINGA_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
+  MINGA_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  MINGA_AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  MINGA_DEMO_SEED: booleanFlag.optional(),
+})
+
+export type Config = {
+  env: 'development' | 'production' | 'test'
+  port: number
+  host: string
+  baseUrl: string
+  trustedOrigins: string[]
+  dataDir: string
+  databaseUrl: string | undefined
+  databasePoolMax: number
+  redisUrl: string | undefined
+  authSecret: string
+  logLevel: string
+  bodyLimit: number
+  rateLimitPerMinute: number
+  authRateLimitPerMinute: number
+  /** Seed demo orgs on first start: default on for the embedded database, off for PostgreSQL. */
+  demoSeed: boolean
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+    this.name = 'ConfigError'
+  }
+}
+
+/** A fixed development secret: only accepted outside production, so demos work with no setup. */
+const DEV_AUTH_SECRET = 'minga-development-secret-do-not-use-in-production'
+
+/** Reads and validates every setting at once, so one message lists every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env)
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`))
+  }
+  const e = parsed.data
+  if (e.NODE_ENV === 'production' && !e.BETTER_AUTH_SECRET) {
+    throw new ConfigError(['BETTER_AUTH_SECRET: required in production (at least 32 characters)'])
+  }
+  const baseUrl = e.MINGA_BASE_URL ?? `http://localhost:${e.PORT}`
+  const trustedOrigins = [
+    baseUrl,
+    ...(e.MINGA_TRUSTED_ORIGINS?.split(',').map((o) => o.trim()) ?? []),
+    ...(e.NODE_ENV === 'production' ? [] : ['http://localhost:5173', `http://127.0.0.1:${e.PORT}`]),
+  ].filter(Boolean)
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    baseUrl,
+    trustedOrigins: [...new Set(trustedOrigins)],
+    dataDir: resolve(userCwd, e.MINGA_DATA_DIR ?? resolve(repoRoot, '.minga')),
+    databaseUrl: e.DATABASE_URL,
+    databasePoolMax: e.DATABASE_POOL_MAX,
+    redisUrl: e.REDIS_URL,
+    authSecret: e.BETTER_AUTH_SECRET ?? DEV_AUTH_SECRET,
+    logLevel: e.LOG_LEVEL,
+    bodyLimit: e.MINGA_BODY_LIMIT,
+    rateLimitPerMinute: e.MINGA_RATE_LIMIT_PER_MINUTE,
+    authRateLimitPerMinute: e.MINGA_AUTH_RATE_LIMIT_PER_MINUTE,
+    demoSeed: e.MINGA_DEMO_SEED ?? !e.DATABASE_URL,
+  }
+}

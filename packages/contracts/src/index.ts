@@ -1,0 +1,5 @@
+export * from './audit.ts'
+export * from './me.ts'
+export * from './orgs.ts'
+export * from './pagination.ts'
+export * from './problem.ts'

@@ -1,0 +1,87 @@
+import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { getRouteApi, useRouter } from '@tanstack/react-router'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { AlertIcon } from '../../ui/icons.tsx'
+import { AnchorLink } from '../../ui/router-links.tsx'
+import { looksLikeEmail, type SignInInput, signInWithEmail } from './auth-api.ts'
+import { authFormErrors } from './auth-errors.ts'
+import { AuthLayout } from './auth-layout.tsx'
+
+const route = getRouteApi('/sign-in')
+
+export function SignInPage() {
+  const { t } = useTranslation()
+  const { redirect } = route.useSearch()
+  const router = useRouter()
+  const queryClient = useQueryClient()
+  const [formError, setFormError] = useState<string | null>(null)
+
+  const form = useForm<SignInInput>({
+    mode: 'controlled',
+    initialValues: { email: '', password: '' },
+    validate: {
+      email: (value) => (looksLikeEmail(value) ? null : t('auth.validation.emailInvalid')),
+      password: (value) => (value ? null : t('auth.validation.passwordRequired')),
+    },
+  })
+
+  const signIn = useMutation({
+    mutationFn: signInWithEmail,
+    onSuccess: async () => {
+      queryClient.clear()
+      await router.navigate({ href: redirect ?? '/orgs' })
+    },
+    onError: (error) => {
+      const errors = authFormErrors(t, error, ['email', 'password'])
+      form.setErrors(errors.fields)
+      setFormError(errors.form)
+    },
+  })
+
+  return (
+    <AuthLayout title={t('auth.signIn.title')} subtitle={t('auth.signIn.subtitle')}>
+      <form
+        noValidate
+        onSubmit={form.onSubmit((values) => {
+          setFormError(null)
+          signIn.mutate({ email: values.email.trim(), password: values.password })
+        })}
+      >
+        <Stack gap="md">
+          {formError ? (
+            <Alert color="red" icon={<AlertIcon />} role="alert">
+              {formError}
+            </Alert>
+          ) : null}
+          <TextInput
+            label={t('auth.fields.email')}
+            type="email"
+            autoComplete="email"
+            required
+            key={form.key('email')}
+            {...form.getInputProps('email')}
+          />
+          <PasswordInput
+            label={t('auth.fields.password')}
+            autoComplete="current-password"
+            required
+            key={form.key('password')}
+            {...form.getInputProps('password')}
+          />
+          <Button type="submit" loading={signIn.isPending} fullWidth>
+            {t('auth.signIn.submit')}
+          </Button>
+          <Text size="sm" ta="center">
+            {t('auth.signIn.noAccount')}{' '}
+            <AnchorLink to="/sign-up" search={redirect ? { redirect } : {}}>
+              {t('auth.signIn.toSignUp')}
+            </AnchorLink>
+          </Text>
+        </Stack>
+      </form>
+    </AuthLayout>
+  )
+}

@@ -1,0 +1,39 @@
+import { Button, Center, Code, Group, Stack, Text, Title } from '@mantine/core'
+import { useRouter } from '@tanstack/react-router'
+import { useTranslation } from 'react-i18next'
+import { isApiError } from '../app/api-client.ts'
+import { ButtonLink } from './router-links.tsx'
+
+/** Route error boundary: a friendly message plus the request id support needs. */
+export function ErrorPage({ error, reset }: { error: unknown; reset?: () => void }) {
+  const { t } = useTranslation()
+  const router = useRouter()
+  const requestId = isApiError(error) ? error.requestId : undefined
+  const retry = () => {
+    reset?.()
+    void router.invalidate()
+  }
+  return (
+    <Center mih="60vh" p="md">
+      <Stack align="center" gap="sm" ta="center" role="alert">
+        <Title order={1}>{t('errors.unexpected.title')}</Title>
+        <Text c="dimmed" maw={460}>
+          {t('errors.unexpected.body')}
+        </Text>
+        {requestId ? (
+          <Text size="sm">
+            {t('common.requestId')}: <Code data-testid="request-id">{requestId}</Code>
+          </Text>
+        ) : null}
+        <Group mt="sm">
+          <Button variant="default" onClick={retry}>
+            {t('common.retry')}
+          </Button>
+          <ButtonLink to="/" reloadDocument>
+            {t('common.goHome')}
+          </ButtonLink>
+        </Group>
+      </Stack>
+    </Center>
+  )
+}

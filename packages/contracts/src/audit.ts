@@ -20,7 +20,7 @@ export const AuditQuery = PageQuery.extend({
   action: z.string().max(100).optional(),
   entityType: z.string().max(100).optional(),
   entityId: z.string().max(100).optional(),
-  actorId: z.string().max(100).optional(),
+  actorId: z.uuid().optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
 })

@@ -13,7 +13,27 @@ export const RUNTIME_ROLE = 'minga_app'
  */
 export function withOrg<T>(db: Db, orgId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('role', ${RUNTIME_ROLE}, true), set_config('app.org_id', ${orgId}, true)`)
+    await scopeToOrg(tx, orgId)
     return fn(tx)
   })
 }
+
+/** Switches an open transaction to the runtime role and one org, until it ends. */
+export async function scopeToOrg(tx: Tx, orgId: string) {
+  await tx.execute(sql`select set_config('role', ${RUNTIME_ROLE}, true), set_config('app.org_id', ${orgId}, true)`)
+}
+
+/**
+ * The transaction's own connection as a plain SQL executor, so libraries like pg-boss can write in
+ * the same transaction. Required on PGlite: a second connection would wait for this one forever.
+ */
+export function txExecutor(tx: Tx) {
+  const client = (tx as unknown as { session: { client: { query: PgQuery } } }).session.client
+  return {
+    async executeSql(text: string, values?: unknown[]) {
+      const result = await client.query(text, values)
+      return { rows: result.rows }
+    },
+  }
+}
+type PgQuery = (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>

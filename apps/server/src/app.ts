@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto'
+import Fastify from 'fastify'
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import { Redis } from 'ioredis'
+import { modules as allModules } from './modules/index.ts'
+import { installAccessControl, type RouteRecord } from './platform/access/access-hook.ts'
+import { PermissionCatalog, platformPermissions } from './platform/access/permissions.ts'
+import { makeAuth } from './platform/auth/auth.ts'
+import { registerAuthRoutes } from './platform/auth/auth.routes.ts'
+import type { Config } from './platform/config.ts'
+import { type Database, openDatabase } from './platform/db/connection.ts'
+import { EventBus } from './platform/events/event-bus.ts'
+import type { AppInstance } from './platform/http/app-instance.ts'
+import { installErrorHandling } from './platform/http/error-handler.ts'
+import { installSecurity } from './platform/http/security.ts'
+import { installWebApp } from './platform/http/web-app.ts'
+import { JobRunner } from './platform/jobs/jobs.ts'
+import type { ModuleManifest } from './platform/module-manifest.ts'
+import { registerHealthRoutes } from './platform/observability/health.routes.ts'
+import { createMetrics } from './platform/observability/metrics.ts'
+import { installOpenApi } from './platform/openapi/openapi.ts'
+import type { Platform } from './platform/platform.ts'
+import { Realtime } from './platform/realtime/realtime.ts'
+import { registerTenancyRoutes } from './platform/tenancy/tenancy.routes.ts'
+
+export type BuildOptions = {
+  /** An open, migrated database; when omitted one is opened from the config (and closed with the app). */
+  database?: Database
+  /** Run job workers and the event dispatcher in this process (default true). */
+  workers?: boolean
+  modules?: ModuleManifest[]
+}
+
+/** Builds the whole server without listening: tests call `inject`, `main.ts` calls `listen`. */
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<AppInstance> {
+  const modules = options.modules ?? allModules
+  const ownsDatabase = !options.database
+  const database =
+    options.database ??
+    (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax }))
+
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: config.bodyLimit,
+    trustProxy: true,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>()
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+
+  const jobs = new JobRunner(database.connection, app.log)
+  const auth = makeAuth(database.db, config)
+  const realtime = new Realtime(auth, database.db, config.redisUrl)
+  const events = new EventBus(database.db, jobs, app.log, { realtime })
+  const routes: RouteRecord[] = []
+  const platform: Platform = {
+    config,
+    database,
+    auth,
+    permissions: new PermissionCatalog([...platformPermissions, ...modules.flatMap((m) => m.permissions)]),
+    modules,
+    jobs,
+    events,
+    realtime,
+    metrics: createMetrics(database.pool, jobs),
+    routes,
+  }
+  app.decorate('platform', platform)
+  for (const module of modules) {
+    for (const job of module.jobs ?? []) jobs.define(job)
+    for (const handler of module.eventHandlers ?? []) events.subscribe(handler)
+  }
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched'
+    platform.metrics.httpDuration.observe(
+      { method: request.method, route, status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    )
+  })
+
+  installErrorHandling(app)
+  installAccessControl(app, routes)
+  const rateLimitRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1 }) : undefined
+  await installSecurity(app, { rateLimitPerMinute: config.rateLimitPerMinute, redis: rateLimitRedis })
+  await installOpenApi(app)
+
+  registerHealthRoutes(app)
+  registerAuthRoutes(app, auth, config.authRateLimitPerMinute)
+  registerTenancyRoutes(app)
+  for (const module of modules) module.routes?.(app)
+  await installWebApp(app)
+
+  platform.realtime.attach(app.server)
+  const workers = options.workers ?? true
+  await jobs.start({ workers })
+  if (workers) events.start()
+
+  app.addHook('onClose', async () => {
+    events.stop()
+    await jobs.stop()
+    await platform.realtime.close()
+    rateLimitRedis?.disconnect()
+    if (ownsDatabase) await database.close()
+  })
+  return app
+}

@@ -1,0 +1,5 @@
+import type { ModuleManifest } from '../platform/module-manifest.ts'
+import { announcementsModule } from './announcements/index.ts'
+
+/** The modules this server loads: the only registry. Add a module here and nowhere else. */
+export const modules: ModuleManifest[] = [announcementsModule]

@@ -1,0 +1,93 @@
+import type { AuditEvent } from '@minga/contracts'
+import { and, desc, eq, gte, lt, lte } from 'drizzle-orm'
+import { decodeCursor, toPage } from '../http/pagination.ts'
+import type { ServiceContext } from '../service-context.ts'
+import { auditEvents } from './audit.tables.ts'
+
+type Snapshot = Record<string, unknown> | null | undefined
+
+/** Field-by-field differences between two snapshots: `{ field: { from, to } }`. */
+export function diffSnapshots(before: Snapshot, after: Snapshot) {
+  const changes: Record<string, { from: unknown; to: unknown }> = {}
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])
+  for (const key of keys) {
+    const from = normalize(before?.[key])
+    const to = normalize(after?.[key])
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes[key] = { from, to }
+  }
+  return changes
+}
+
+function normalize(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString()
+  if (typeof value === 'bigint') return value.toString()
+  return value ?? null
+}
+
+/** Writes one audit row in the caller's transaction: it commits or rolls back with the change. */
+export async function recordAudit(
+  ctx: ServiceContext,
+  entry: { action: string; entityType: string; entityId?: string | null; before?: Snapshot; after?: Snapshot },
+) {
+  const changes = diffSnapshots(entry.before, entry.after)
+  await ctx.db.insert(auditEvents).values({
+    orgId: ctx.orgId,
+    occurredAt: ctx.now,
+    actorId: ctx.actor.userId,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    changes: Object.keys(changes).length ? changes : null,
+    ip: ctx.ip,
+    requestId: ctx.requestId,
+  })
+}
+
+export type AuditFilter = {
+  limit: number
+  cursor?: string | undefined
+  action?: string | undefined
+  entityType?: string | undefined
+  entityId?: string | undefined
+  actorId?: string | undefined
+  from?: string | undefined
+  to?: string | undefined
+}
+
+export async function listAudit(ctx: ServiceContext, filter: AuditFilter) {
+  const after = decodeCursor(filter.cursor)
+  const rows = await ctx.db
+    .select()
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.orgId, ctx.orgId),
+        after ? lt(auditEvents.id, after) : undefined,
+        filter.action ? eq(auditEvents.action, filter.action) : undefined,
+        filter.entityType ? eq(auditEvents.entityType, filter.entityType) : undefined,
+        filter.entityId ? eq(auditEvents.entityId, filter.entityId) : undefined,
+        filter.actorId ? eq(auditEvents.actorId, filter.actorId) : undefined,
+        filter.from ? gte(auditEvents.occurredAt, new Date(filter.from)) : undefined,
+        filter.to ? lte(auditEvents.occurredAt, new Date(filter.to)) : undefined,
+      ),
+    )
+    .orderBy(desc(auditEvents.id))
+    .limit(filter.limit + 1)
+  const page = toPage(rows, filter.limit, (r) => r.id)
+  return {
+    nextCursor: page.nextCursor,
+    items: page.items.map(
+      (r): AuditEvent => ({
+        id: r.id,
+        occurredAt: r.occurredAt.toISOString(),
+        actorId: r.actorId,
+        action: r.action,
+        entityType: r.entityType,
+        entityId: r.entityId,
+        changes: r.changes ?? null,
+        ip: r.ip,
+        requestId: r.requestId,
+      }),
+    ),
+  }
+}

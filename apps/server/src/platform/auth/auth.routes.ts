@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify'
+import { fromNodeHeaders } from 'better-auth/node'
+import type { Auth } from './auth.ts'
+
+/**
+ * Mounts Better Auth's handler at /api/auth/*: Fastify's request is turned into a Fetch Request
+ * and the Response copied back, keeping every Set-Cookie header.
+ */
+export function registerAuthRoutes(app: FastifyInstance, auth: Auth, authRateLimitPerMinute: number) {
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/api/auth/*',
+    config: {
+      access: 'public',
+      rateLimit: { max: authRateLimitPerMinute, timeWindow: '1 minute' },
+    },
+    schema: { hide: true },
+    async handler(request, reply) {
+      const url = new URL(request.url, `http://${request.headers.host ?? 'localhost'}`)
+      const hasBody = request.method !== 'GET' && request.body !== undefined && request.body !== null
+      const response = await auth.handler(
+        new Request(url, {
+          method: request.method,
+          headers: fromNodeHeaders(request.headers),
+          ...(hasBody ? { body: JSON.stringify(request.body) } : {}),
+        }),
+      )
+      reply.status(response.status)
+      response.headers.forEach((value, key) => {
+        if (key !== 'set-cookie') reply.header(key, value)
+      })
+      const cookies = response.headers.getSetCookie()
+      if (cookies.length) reply.header('set-cookie', cookies)
+      return reply.send(response.body ? await response.text() : null)
+    },
+  })
+}

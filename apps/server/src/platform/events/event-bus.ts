@@ -1,0 +1,180 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
+import type { FastifyBaseLogger } from 'fastify'
+import type { Db } from '../db/connection.ts'
+import { txExecutor, withOrg } from '../db/with-org.ts'
+import type { JobRunner } from '../jobs/jobs.ts'
+import type { ServiceContext } from '../service-context.ts'
+import { outboxEvents, processedEvents } from './events.tables.ts'
+
+export type DomainEvent = {
+  id: string
+  orgId: string
+  type: string
+  entityId: string | null
+  actorId: string | null
+  payload: Record<string, unknown>
+  occurredAt: Date
+}
+
+/** What a handler may reach besides its org-scoped transaction. */
+export type EventHandlerServices = {
+  realtime: { emitToOrg(orgId: string, event: string, payload: unknown): void }
+}
+
+/** A reaction to domain events. `name` must be stable: it keys the idempotency record. */
+export type EventHandlerDef = {
+  name: string
+  /** Event types, or `*` for all. */
+  on: readonly string[]
+  handle: (ctx: ServiceContext, event: DomainEvent, services: EventHandlerServices) => Promise<void>
+}
+
+/** Records a domain event in the outbox, inside the caller's transaction (commits with the change). */
+export async function recordEvent(
+  ctx: ServiceContext,
+  event: { type: string; entityId?: string; payload: Record<string, unknown> },
+) {
+  await ctx.db.insert(outboxEvents).values({
+    orgId: ctx.orgId,
+    type: event.type,
+    entityId: event.entityId ?? null,
+    actorId: ctx.actor.userId,
+    payload: event.payload,
+    occurredAt: ctx.now,
+  })
+}
+
+export const DELIVER_EVENT_JOB = 'platform.deliver-event'
+
+/**
+ * Moves committed outbox events into one pg-boss job per (event, handler), then runs each handler
+ * in its org's scope. A handler's database work and its "processed" mark commit together, so a
+ * retried delivery never applies twice.
+ */
+export class EventBus {
+  private readonly handlers = new Map<string, EventHandlerDef>()
+  private timer: NodeJS.Timeout | undefined
+  private running = false
+  private again = false
+
+  private readonly db: Db
+  private readonly jobs: JobRunner
+  private readonly log: FastifyBaseLogger
+  private readonly services: EventHandlerServices
+
+  constructor(db: Db, jobs: JobRunner, log: FastifyBaseLogger, services: EventHandlerServices) {
+    this.db = db
+    this.jobs = jobs
+    this.log = log
+    this.services = services
+    jobs.define<{ eventId: string; handler: string }>({
+      name: DELIVER_EVENT_JOB,
+      concurrency: 2,
+      handler: (data) => this.deliver(data.eventId, data.handler),
+    })
+  }
+
+  subscribe(handler: EventHandlerDef) {
+    if (this.handlers.has(handler.name)) throw new Error(`Event handler ${handler.name} is registered twice`)
+    this.handlers.set(handler.name, handler)
+  }
+
+  /** Polls the outbox; `wake()` makes a fresh commit go out at once instead of at the next tick. */
+  start(intervalMs = 500) {
+    this.timer = setInterval(() => this.wake(), intervalMs)
+    this.timer.unref()
+  }
+
+  stop() {
+    clearInterval(this.timer)
+    this.timer = undefined
+  }
+
+  wake() {
+    if (this.running) {
+      this.again = true
+      return
+    }
+    this.running = true
+    this.dispatchPending()
+      .catch((err) => this.log.error({ err }, 'event dispatch failed'))
+      .finally(() => {
+        this.running = false
+        if (this.again) {
+          this.again = false
+          this.wake()
+        }
+      })
+  }
+
+  /** Dispatches one batch of committed events; returns how many it took. */
+  async dispatchPending(batchSize = 100): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const pending = await tx
+        .select()
+        .from(outboxEvents)
+        .where(isNull(outboxEvents.dispatchedAt))
+        .orderBy(outboxEvents.occurredAt, outboxEvents.id)
+        .limit(batchSize)
+        .for('update', { skipLocked: true })
+      if (pending.length === 0) return 0
+      const executor = txExecutor(tx)
+      for (const event of pending) {
+        for (const handler of this.handlers.values()) {
+          if (!handler.on.includes(event.type) && !handler.on.includes('*')) continue
+          await this.jobs.send(
+            DELIVER_EVENT_JOB,
+            { eventId: event.id, handler: handler.name },
+            { db: executor, singletonKey: `${event.id}:${handler.name}` },
+          )
+        }
+      }
+      await tx
+        .update(outboxEvents)
+        .set({ dispatchedAt: sql`now()` })
+        .where(
+          inArray(
+            outboxEvents.id,
+            pending.map((e) => e.id),
+          ),
+        )
+      return pending.length
+    })
+  }
+
+  private async deliver(eventId: string, handlerName: string) {
+    const handler = this.handlers.get(handlerName)
+    if (!handler) return
+    const [event] = await this.db.select().from(outboxEvents).where(eq(outboxEvents.id, eventId))
+    if (!event) return
+    await withOrg(this.db, event.orgId, async (tx) => {
+      const fresh = await tx
+        .insert(processedEvents)
+        .values({ handler: handlerName, eventId })
+        .onConflictDoNothing()
+        .returning({ eventId: processedEvents.eventId })
+      if (fresh.length === 0) return
+      await handler.handle(
+        {
+          db: tx,
+          orgId: event.orgId,
+          actor: { userId: event.actorId, role: 'system' },
+          requestId: `event:${event.id}`,
+          now: new Date(),
+          ip: null,
+        },
+        event,
+        this.services,
+      )
+    })
+  }
+
+  /** Test and operations aid: has handler `name` applied event `eventId`? */
+  async processed(handlerName: string, eventId: string): Promise<boolean> {
+    const rows = await this.db
+      .select()
+      .from(processedEvents)
+      .where(and(eq(processedEvents.handler, handlerName), eq(processedEvents.eventId, eventId)))
+    return rows.length > 0
+  }
+}

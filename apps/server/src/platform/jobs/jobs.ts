@@ -1,0 +1,84 @@
+import { PgBoss, type SendOptions } from 'pg-boss'
+import type { FastifyBaseLogger } from 'fastify'
+import type { ConnectionOptions } from '../db/connection.ts'
+
+export type JobDef<T extends object = object> = {
+  name: string
+  handler: (data: T, meta: { id: string }) => Promise<void>
+  /** Retries with exponential backoff; defaults: 5 tries starting at 10 s. */
+  retryLimit?: number
+  retryDelaySeconds?: number
+  /** Cron expression: the job runs once per tick across all instances (pg-boss holds the lock). */
+  cron?: { expression: string; timezone?: string }
+  concurrency?: number
+}
+
+/** A database client that can run pg-boss statements inside an ongoing transaction. */
+export type SqlExecutor = { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> }
+
+/**
+ * Background jobs on pg-boss. The same definitions run against PostgreSQL and the embedded
+ * PGlite (reached through its socket), so there is one job system, not two.
+ */
+export class JobRunner {
+  readonly boss: PgBoss
+  private readonly defs = new Map<string, JobDef>()
+  private started = false
+
+  private readonly log: FastifyBaseLogger
+
+  constructor(connection: ConnectionOptions, log: FastifyBaseLogger) {
+    this.log = log
+    this.boss = new PgBoss({ ...connection, max: 4, schema: 'pgboss' })
+    this.boss.on('error', (err) => this.log.error({ err }, 'job system error'))
+  }
+
+  define<T extends object>(def: JobDef<T>) {
+    if (this.defs.has(def.name)) throw new Error(`Job ${def.name} is defined twice`)
+    this.defs.set(def.name, def as JobDef)
+  }
+
+  /** Starts the queue system; with `workers`, also processes jobs and runs the cron schedules. */
+  async start(options: { workers: boolean }) {
+    await this.boss.start()
+    this.started = true
+    for (const def of this.defs.values()) {
+      await this.boss.createQueue(def.name, {
+        retryLimit: def.retryLimit ?? 5,
+        retryDelay: def.retryDelaySeconds ?? 10,
+        retryBackoff: true,
+      })
+      if (def.cron) {
+        await this.boss.schedule(def.name, def.cron.expression, {}, { tz: def.cron.timezone ?? 'America/Bogota' })
+      }
+    }
+    if (!options.workers) return
+    for (const def of this.defs.values()) {
+      await this.boss.work(
+        def.name,
+        { batchSize: 1, pollingIntervalSeconds: 0.5, localConcurrency: def.concurrency ?? 1 },
+        async ([job]) => {
+          if (!job) return
+          await def.handler(job.data as object, { id: job.id })
+        },
+      )
+    }
+  }
+
+  /** Enqueues a job; pass `db` to enqueue inside an open transaction (it is sent only on commit). */
+  async send(name: string, data: object, options: SendOptions & { db?: SqlExecutor } = {}) {
+    if (!this.defs.has(name)) throw new Error(`Unknown job ${name}`)
+    return this.boss.send(name, data, options)
+  }
+
+  async queueSizes(): Promise<{ name: string; queued: number; active: number }[]> {
+    if (!this.started) return []
+    const queues = await this.boss.getQueues([...this.defs.keys()])
+    return queues.map((q) => ({ name: q.name, queued: q.queuedCount, active: q.activeCount }))
+  }
+
+  async stop() {
+    if (this.started) await this.boss.stop({ graceful: true, timeout: 5000 })
+    this.started = false
+  }
+}

@@ -1,0 +1,24 @@
+import type { RouteRecord } from './access/access-hook.ts'
+import type { PermissionCatalog } from './access/permissions.ts'
+import type { Auth } from './auth/auth.ts'
+import type { Config } from './config.ts'
+import type { Database } from './db/connection.ts'
+import type { EventBus } from './events/event-bus.ts'
+import type { JobRunner } from './jobs/jobs.ts'
+import type { ModuleManifest } from './module-manifest.ts'
+import type { Metrics } from './observability/metrics.ts'
+import type { Realtime } from './realtime/realtime.ts'
+
+/** The kernel's services, reachable from routes as `app.platform`. Plain objects, no container. */
+export type Platform = {
+  config: Config
+  database: Database
+  auth: Auth
+  permissions: PermissionCatalog
+  modules: ModuleManifest[]
+  jobs: JobRunner
+  events: EventBus
+  realtime: Realtime
+  metrics: Metrics
+  routes: RouteRecord[]
+}

@@ -1,0 +1,187 @@
+import type { Branch, CreateOrg, Member, MembershipRole, Org, UpdateOrg } from '@minga/contracts'
+import { recordAudit } from '../audit/audit.ts'
+import type { Db } from '../db/connection.ts'
+import { scopeToOrg } from '../db/with-org.ts'
+import { AppError, notFound } from '../http/app-error.ts'
+import { decodeCursor, toPage } from '../http/pagination.ts'
+import type { ServiceContext } from '../service-context.ts'
+import * as repo from './tenancy.repository.ts'
+
+export function toOrgDto(row: repo.OrgRow, role: MembershipRole): Org {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    kind: row.kind,
+    timezone: row.timezone,
+    currency: row.currency,
+    locale: row.locale,
+    enabledModules: row.enabledModules,
+    status: row.status,
+    role,
+    createdAt: row.createdAt.toISOString(),
+  }
+}
+
+const slugTaken = () =>
+  new AppError('conflict', 'This slug is already in use', [{ path: 'body.slug', message: 'Slug already in use' }])
+
+/**
+ * Creates an org with its creator as owner. Runs before any org scope exists, so it opens its own
+ * transaction and switches it to the new org only for the audit row.
+ */
+export async function createOrg(
+  db: Db,
+  creator: { userId: string; requestId: string; ip: string | null },
+  input: CreateOrg,
+  enabledModules: string[],
+): Promise<{ org: Org; version: number }> {
+  if (await repo.orgSlugExists(db, input.slug)) throw slugTaken()
+  try {
+    return await db.transaction(async (tx) => {
+      const row = await repo.insertOrg(tx, {
+        name: input.name,
+        slug: input.slug,
+        kind: input.kind,
+        enabledModules,
+        ...(input.timezone ? { timezone: input.timezone } : {}),
+        ...(input.currency ? { currency: input.currency } : {}),
+        ...(input.locale ? { locale: input.locale } : {}),
+      })
+      await repo.insertMembership(tx, row.id, creator.userId, 'owner')
+      await scopeToOrg(tx, row.id)
+      const ctx = systemlessContext(tx, row.id, creator)
+      await recordAudit(ctx, { action: 'org.created', entityType: 'org', entityId: row.id, after: auditView(row) })
+      return { org: toOrgDto(row, 'owner'), version: row.version }
+    })
+  } catch (err) {
+    // Two creators racing for one slug: the unique index decides; report it like the pre-check.
+    if ((err as { cause?: { code?: string } }).cause?.code === '23505' || (err as { code?: string }).code === '23505') {
+      throw slugTaken()
+    }
+    throw err
+  }
+}
+
+function systemlessContext(
+  tx: ServiceContext['db'],
+  orgId: string,
+  creator: { userId: string; requestId: string; ip: string | null },
+): ServiceContext {
+  return {
+    db: tx,
+    orgId,
+    actor: { userId: creator.userId, role: 'owner' },
+    requestId: creator.requestId,
+    now: new Date(),
+    ip: creator.ip,
+  }
+}
+
+const auditView = (row: repo.OrgRow) => ({
+  name: row.name,
+  slug: row.slug,
+  kind: row.kind,
+  timezone: row.timezone,
+  locale: row.locale,
+  status: row.status,
+})
+
+export async function listMyOrgs(db: Db, userId: string, page: { limit: number; cursor?: string | undefined }) {
+  const after = decodeCursor(page.cursor)
+  const rows = await repo.listOrgsOfUser(db, userId, { limit: page.limit, ...(after ? { after } : {}) })
+  const result = toPage(rows, page.limit, (r) => r.org.id)
+  return { items: result.items.map((r) => toOrgDto(r.org, r.role)), nextCursor: result.nextCursor }
+}
+
+export async function getOrg(ctx: ServiceContext, role: MembershipRole) {
+  const row = await repo.findOrgById(ctx.db, ctx.orgId)
+  if (!row) throw notFound('Organization')
+  return { org: toOrgDto(row, role), version: row.version }
+}
+
+export async function updateOrg(ctx: ServiceContext, role: MembershipRole, version: number, patch: UpdateOrg) {
+  const before = await repo.findOrgById(ctx.db, ctx.orgId)
+  if (!before) throw notFound('Organization')
+  if (before.version !== version) {
+    throw new AppError('precondition_failed', 'The organization changed since you read it')
+  }
+  const after = await repo.updateOrgIfVersion(ctx.db, ctx.orgId, version, patch)
+  if (!after) throw new AppError('precondition_failed', 'The organization changed since you read it')
+  await recordAudit(ctx, {
+    action: 'org.updated',
+    entityType: 'org',
+    entityId: ctx.orgId,
+    before: auditView(before),
+    after: auditView(after),
+  })
+  return { org: toOrgDto(after, role), version: after.version }
+}
+
+export async function listMembers(ctx: ServiceContext, page: { limit: number; cursor?: string | undefined }) {
+  const after = decodeCursor(page.cursor)
+  const rows = await repo.listMembers(ctx.db, ctx.orgId, { limit: page.limit, ...(after ? { after } : {}) })
+  const result = toPage(rows, page.limit, (r) => r.userId)
+  return {
+    nextCursor: result.nextCursor,
+    items: result.items.map((m): Member => ({ ...m, joinedAt: m.joinedAt.toISOString() })),
+  }
+}
+
+/** Adds an existing user to the org (invitations by email come with the access module). */
+export async function addMember(ctx: ServiceContext, input: { email: string; role: 'admin' | 'member' }) {
+  const user = await repo.findUserByEmail(ctx.db, input.email)
+  if (!user) {
+    throw new AppError('unprocessable', 'No user has this email', [
+      { path: 'body.email', message: 'No user has this email' },
+    ])
+  }
+  if (await repo.findMembership(ctx.db, ctx.orgId, user.id)) {
+    throw new AppError('conflict', 'This user is already a member', [
+      { path: 'body.email', message: 'Already a member' },
+    ])
+  }
+  await repo.insertMembership(ctx.db, ctx.orgId, user.id, input.role)
+  await recordAudit(ctx, {
+    action: 'member.added',
+    entityType: 'membership',
+    entityId: user.id,
+    after: { email: user.email, role: input.role },
+  })
+  return { userId: user.id, email: user.email, name: user.name, role: input.role, joinedAt: ctx.now.toISOString() }
+}
+
+const toBranchDto = (row: { id: string; name: string; code: string; address: string | null }): Branch => ({
+  id: row.id,
+  name: row.name,
+  code: row.code,
+  address: row.address,
+})
+
+export async function listBranches(ctx: ServiceContext, page: { limit: number; cursor?: string | undefined }) {
+  const after = decodeCursor(page.cursor)
+  const rows = await repo.listBranches(ctx.db, ctx.orgId, { limit: page.limit, ...(after ? { after } : {}) })
+  const result = toPage(rows, page.limit, (r) => r.id)
+  return { items: result.items.map(toBranchDto), nextCursor: result.nextCursor }
+}
+
+export async function createBranch(ctx: ServiceContext, input: { name: string; code: string; address?: string }) {
+  if (await repo.branchCodeExists(ctx.db, ctx.orgId, input.code)) {
+    throw new AppError('conflict', 'A branch with this code exists', [
+      { path: 'body.code', message: 'Code already in use' },
+    ])
+  }
+  const row = await repo.insertBranch(ctx.db, {
+    orgId: ctx.orgId,
+    name: input.name,
+    code: input.code,
+    address: input.address ?? null,
+  })
+  await recordAudit(ctx, {
+    action: 'branch.created',
+    entityType: 'branch',
+    entityId: row.id,
+    after: { name: row.name, code: row.code, address: row.address },
+  })
+  return toBranchDto(row)
+}

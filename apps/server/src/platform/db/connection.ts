@@ -1,6 +1,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres'
+import type { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres.ts'
 import { schema } from './schema.ts'
@@ -10,6 +11,8 @@ export type ConnectionOptions = pg.PoolConfig
 
 export type Database = {
   mode: 'embedded' | 'postgres'
+  /** The PGlite instance in embedded mode (tests dump it to clone databases). */
+  pglite: PGlite | undefined
   db: Db
   pool: pg.Pool
   /** Connection settings for other clients of the same database (pg-boss). */
@@ -46,6 +49,7 @@ export async function openDatabase(options: {
   pool.on('error', () => {})
   return {
     mode: embedded ? 'embedded' : 'postgres',
+    pglite: embedded?.pglite,
     db: drizzle({ client: pool, schema }),
     pool,
     connection,

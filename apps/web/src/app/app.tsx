@@ -27,10 +27,24 @@ export function createApp(options: { history?: RouterHistory } = {}): {
   return { queryClient, router }
 }
 
-export function App({ queryClient, router }: { queryClient: QueryClient; router: AppRouter }) {
+export function App({
+  queryClient,
+  router,
+  env = 'default',
+}: {
+  queryClient: QueryClient
+  router: AppRouter
+  /** `test` turns off Mantine transitions and portals (jsdom). */
+  env?: 'default' | 'test'
+}) {
   return (
     <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme} defaultColorScheme="auto" colorSchemeManager={colorSchemeManager}>
+      <MantineProvider
+        theme={theme}
+        defaultColorScheme="auto"
+        colorSchemeManager={colorSchemeManager}
+        env={env}
+      >
         <Notifications position="top-right" />
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />

@@ -47,6 +47,7 @@ export const en: Resources = {
       name: 'Full name',
       email: 'Email',
       password: 'Password',
+      togglePassword: 'Show or hide the characters',
       passwordHint: 'At least {{min}} characters.',
     },
     validation: {
@@ -125,6 +126,7 @@ export const en: Resources = {
     modules: 'Modules',
   },
   modules: {
+    announcements: 'Announcements',
     people: 'People',
     members: 'Members',
     documents: 'Documents',

@@ -45,6 +45,7 @@ export const esCO = {
       name: 'Nombre completo',
       email: 'Correo electrónico',
       password: 'Contraseña',
+      togglePassword: 'Mostrar u ocultar la clave',
       passwordHint: 'Mínimo {{min}} caracteres.',
     },
     validation: {
@@ -125,6 +126,7 @@ export const esCO = {
     modules: 'Módulos',
   },
   modules: {
+    announcements: 'Anuncios',
     people: 'Personas',
     members: 'Asociados',
     documents: 'Documentos',

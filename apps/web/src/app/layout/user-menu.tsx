@@ -26,6 +26,8 @@ export function UserMenu() {
       setBusy(false)
       return
     }
+    // Forget the session first, or the sign-in page would see it cached and bounce back.
+    queryClient.removeQueries({ queryKey: meQuery.queryKey })
     await navigate({ to: '/sign-in' })
     queryClient.clear()
     notifications.show({ message: t('auth.signedOut') })

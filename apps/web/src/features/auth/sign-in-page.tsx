@@ -70,6 +70,9 @@ export function SignInPage() {
             required
             key={form.key('password')}
             {...form.getInputProps('password')}
+            // Mantine leaves aria-invalid off the inner password input
+            aria-invalid={form.errors.password ? true : undefined}
+            visibilityToggleButtonProps={{ 'aria-label': t('auth.fields.togglePassword') }}
           />
           <Button type="submit" loading={signIn.isPending} fullWidth>
             {t('auth.signIn.submit')}

@@ -82,6 +82,9 @@ export function SignUpPage() {
             required
             key={form.key('password')}
             {...form.getInputProps('password')}
+            // Mantine leaves aria-invalid off the inner password input
+            aria-invalid={form.errors.password ? true : undefined}
+            visibilityToggleButtonProps={{ 'aria-label': t('auth.fields.togglePassword') }}
           />
           <Button type="submit" loading={signUp.isPending} fullWidth>
             {t('auth.signUp.submit')}

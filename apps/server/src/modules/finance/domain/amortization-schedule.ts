@@ -21,6 +21,7 @@ export interface ScheduleRow {
   readonly openingBalance: Decimal
   /** Unscheduled principal prepaid inside this period (after re-amortization); not part of the installment. */
   readonly extraPayment: Decimal
+  readonly extraPaymentDate: IsoDate | null
   /** Principal in the installment, including any prima. */
   readonly principal: Decimal
   /** Interest due with this installment (includes interest deferred by a grace period). */
@@ -80,7 +81,8 @@ export function annuityInstallment(balance: Decimal, steps: readonly AnnuityStep
     }
     growthToEnd = growthToEnd.times(step.growth)
   }
-  if (factor.isZero()) throw new EngineError('INVALID_TERM', 'there is no period left to amortize the principal')
+  if (factor.isZero())
+    throw new EngineError('INVALID_TERM', 'there is no period left to amortize the principal')
   return balance.times(growthToEnd).minus(extrasAtEnd).div(factor)
 }
 
@@ -88,6 +90,7 @@ export interface RowPlan {
   readonly period: LoanPeriod
   /** Principal prepaid inside the period (reduces the balance before the installment). */
   readonly extraPayment: Decimal
+  readonly extraPaymentDate: IsoDate | null
   /** Unrounded interest for the period when it is not opening balance × rate (split period, flat share). */
   readonly interestOverride: Decimal | null
 }
@@ -134,13 +137,17 @@ export function generateRows(input: RowGenerationInput): ScheduleRow[] {
     let principal: Decimal
     if (isLast) principal = balance
     else if (period.principalGrace) principal = ZERO
-    else if (method === 'FRENCH') principal = maxDecimal(ZERO, level.plus(period.extraInstallment).minus(accrued))
+    else if (method === 'FRENCH')
+      principal = maxDecimal(ZERO, level.plus(period.extraInstallment).minus(accrued))
     else principal = level.plus(period.extraInstallment)
     principal = minDecimal(principal, balance)
     const ceiling = input.balanceCeiling?.get(period.number)
     if (ceiling !== undefined && balance.minus(principal).gt(ceiling)) principal = balance.minus(ceiling)
     balance = balance.minus(principal)
-    const insurance = roundAmount(terms.insuranceMonthlyRate.times(opening).times(period.insuranceMonths), rounding)
+    const insurance = roundAmount(
+      terms.insuranceMonthlyRate.times(opening).times(period.insuranceMonths),
+      rounding,
+    )
     const installment = principal.plus(interest)
     rows.push({
       number: period.number,
@@ -151,6 +158,7 @@ export function generateRows(input: RowGenerationInput): ScheduleRow[] {
       rate: period.rate,
       openingBalance: opening,
       extraPayment: plan.extraPayment,
+      extraPaymentDate: plan.extraPaymentDate,
       principal,
       interest,
       accruedInterest: accrued,
@@ -189,12 +197,17 @@ export function levelFor(
   rounding: RoundingPolicy,
 ): Decimal {
   const amortizing = periods.filter((p) => !p.principalGrace)
-  if (amortizing.length === 0) throw new EngineError('INVALID_TERM', 'there is no period left to amortize the principal')
+  if (amortizing.length === 0)
+    throw new EngineError('INVALID_TERM', 'there is no period left to amortize the principal')
   let level: Decimal
   if (method === 'FRENCH') {
     level = annuityInstallment(
       balance,
-      periods.map((p) => ({ growth: ONE.plus(p.rate), amortizing: !p.principalGrace, extra: p.extraInstallment })),
+      periods.map((p) => ({
+        growth: ONE.plus(p.rate),
+        amortizing: !p.principalGrace,
+        extra: p.extraInstallment,
+      })),
     )
   } else {
     let extras = ZERO
@@ -212,7 +225,11 @@ export function levelFor(
 }
 
 /** Flat interest: principal × Σ period rates, spread evenly over the periods that bear interest. */
-function flatInterestPlans(terms: NormalizedLoanTerms, periods: readonly LoanPeriod[], rounding: RoundingPolicy) {
+function flatInterestPlans(
+  terms: NormalizedLoanTerms,
+  periods: readonly LoanPeriod[],
+  rounding: RoundingPolicy,
+) {
   let total = ZERO
   let bearing = 0
   for (const p of periods) {
@@ -236,7 +253,12 @@ function flatInterestPlans(terms: NormalizedLoanTerms, periods: readonly LoanPer
     if (!period.rate.isZero()) {
       interest = i === lastBearing ? roundedTotal.minus(roundedShare.times(bearing - 1)) : roundedShare
     }
-    return { period, extraPayment: ZERO, interestOverride: maxDecimal(interest, ZERO) }
+    return {
+      period,
+      extraPayment: ZERO,
+      extraPaymentDate: null,
+      interestOverride: maxDecimal(interest, ZERO),
+    }
   })
 }
 
@@ -244,7 +266,11 @@ function flatInterestPlans(terms: NormalizedLoanTerms, periods: readonly LoanPer
  * The amortization schedule: a pure function of the terms, the business calendar (due dates roll to a
  * business day; interest is still computed to the contractual date) and the rounding policy.
  */
-export function buildSchedule(terms: LoanTerms, calendar: BusinessCalendar, rounding: RoundingPolicy): LoanSchedule {
+export function buildSchedule(
+  terms: LoanTerms,
+  calendar: BusinessCalendar,
+  rounding: RoundingPolicy,
+): LoanSchedule {
   const normalized = normalizeLoanTerms(terms)
   const periods = loanPeriods(normalized, calendar)
   const method = normalized.amortization
@@ -252,7 +278,12 @@ export function buildSchedule(terms: LoanTerms, calendar: BusinessCalendar, roun
   const plans: RowPlan[] =
     method === 'FLAT'
       ? flatInterestPlans(normalized, periods, rounding)
-      : periods.map((period) => ({ period, extraPayment: ZERO, interestOverride: null }))
+      : periods.map((period) => ({
+          period,
+          extraPayment: ZERO,
+          extraPaymentDate: null,
+          interestOverride: null,
+        }))
   const rows = generateRows({
     terms: normalized,
     rounding,
@@ -264,4 +295,3 @@ export function buildSchedule(terms: LoanTerms, calendar: BusinessCalendar, roun
   })
   return { terms: normalized, rounding, periods, rows, level, totals: scheduleTotals(rows) }
 }
-

@@ -1,4 +1,10 @@
-import { daysInMonth, epochDayFromCivil, type IsoDate, parseIsoDate, toEpochDay } from '../../../platform/calendar/index.ts'
+import {
+  daysInMonth,
+  epochDayFromCivil,
+  type IsoDate,
+  parseIsoDate,
+  toEpochDay,
+} from '../../../platform/calendar/index.ts'
 import { EngineError } from './errors.ts'
 import { Decimal } from './money.ts'
 
@@ -19,7 +25,10 @@ export type YearFraction = readonly YearFractionPart[]
 
 export function assertDayCount(value: unknown): asserts value is DayCount {
   if (!DAY_COUNTS.includes(value as DayCount)) {
-    throw new EngineError('INVALID_INPUT', `day count must be one of ${DAY_COUNTS.join(', ')}, got ${String(value)}`)
+    throw new EngineError(
+      'INVALID_INPUT',
+      `day count must be one of ${DAY_COUNTS.join(', ')}, got ${String(value)}`,
+    )
   }
 }
 
@@ -72,7 +81,11 @@ export function yearFractionValue(fraction: YearFraction): Decimal {
 }
 
 /** Scales a year fraction by a ratio of whole days (splitting a period at an intermediate date). */
-export function scaleYearFraction(fraction: YearFraction, numerator: number, denominator: number): YearFraction {
+export function scaleYearFraction(
+  fraction: YearFraction,
+  numerator: number,
+  denominator: number,
+): YearFraction {
   if (denominator <= 0) throw new EngineError('INVALID_DATE', 'cannot split an empty period')
   return fraction.map((part) => ({ days: part.days * numerator, basis: part.basis * denominator }))
 }

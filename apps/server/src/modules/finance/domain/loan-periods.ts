@@ -7,9 +7,9 @@ import {
 } from '../../../platform/calendar/index.ts'
 import { type YearFraction, yearFraction } from './day-count.ts'
 import { EngineError } from './errors.ts'
+import { addPeriods, FREQUENCIES, type NormalizedLoanTerms } from './loan-terms.ts'
 import { Decimal, ONE, ZERO } from './money.ts'
 import { effectiveGrowth, nominalRateFor } from './rates.ts'
-import { addPeriods, FREQUENCIES, type NormalizedLoanTerms } from './loan-terms.ts'
 
 /** One repayment period: interest accrues from `start` to `end`; the installment is due on `dueDate`. */
 export interface LoanPeriod {
@@ -55,11 +55,17 @@ export function partialPeriodRate(
   return terms.rateMode === 'NOMINAL' ? periodRate.times(share) : ONE.plus(periodRate).pow(share).minus(1)
 }
 
-function periodFraction(terms: NormalizedLoanTerms, start: IsoDate, end: IsoDate, regular: boolean): YearFraction {
+function periodFraction(
+  terms: NormalizedLoanTerms,
+  start: IsoDate,
+  end: IsoDate,
+  regular: boolean,
+): YearFraction {
   const spec = FREQUENCIES[terms.frequency]
   if (regular && terms.interestCalculation === 'PER_PERIOD') return spec.regularFraction
   // Fineract DAYS_30: a regular month counts 30 days however long it really is.
-  if (regular && terms.dayCount === '30/360' && spec.months > 0) return [{ days: 30 * spec.months, basis: 360 }]
+  if (regular && terms.dayCount === '30/360' && spec.months > 0)
+    return [{ days: 30 * spec.months, basis: 360 }]
   return yearFraction(terms.dayCount, start, end)
 }
 

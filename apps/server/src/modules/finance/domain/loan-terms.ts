@@ -93,18 +93,26 @@ const CONVENTIONS: readonly BusinessDayConvention[] = ['NONE', 'FOLLOWING', 'PRE
 
 export function assertDate(value: unknown, field: string): asserts value is IsoDate {
   if (!isValidIsoDate(value)) {
-    throw new EngineError('INVALID_DATE', `${field} must be a real date in YYYY-MM-DD form, got ${String(value)}`, {
-      field,
-    })
+    throw new EngineError(
+      'INVALID_DATE',
+      `${field} must be a real date in YYYY-MM-DD form, got ${String(value)}`,
+      {
+        field,
+      },
+    )
   }
 }
 
 function wholeNumber(value: number | undefined, field: string, fallback: number): number {
   const result = value ?? fallback
   if (!Number.isInteger(result) || result < 0) {
-    throw new EngineError('INVALID_TERM', `${field} must be a whole number of periods, got ${String(value)}`, {
-      field,
-    })
+    throw new EngineError(
+      'INVALID_TERM',
+      `${field} must be a whole number of periods, got ${String(value)}`,
+      {
+        field,
+      },
+    )
   }
   return result
 }
@@ -112,9 +120,13 @@ function wholeNumber(value: number | undefined, field: string, fallback: number)
 function oneOf<T extends string>(value: T | undefined, allowed: readonly T[], field: string, fallback: T): T {
   const result = value ?? fallback
   if (!allowed.includes(result)) {
-    throw new EngineError('INVALID_INPUT', `${field} must be one of ${allowed.join(', ')}, got ${String(value)}`, {
-      field,
-    })
+    throw new EngineError(
+      'INVALID_INPUT',
+      `${field} must be one of ${allowed.join(', ')}, got ${String(value)}`,
+      {
+        field,
+      },
+    )
   }
   return result
 }
@@ -130,9 +142,17 @@ export function normalizeLoanTerms(terms: LoanTerms): NormalizedLoanTerms {
   assertDate(terms.disbursementDate, 'disbursementDate')
   const n = terms.numberOfInstallments
   if (!Number.isInteger(n) || n < 1 || n > MAX_INSTALLMENTS) {
-    throw new EngineError('INVALID_TERM', `numberOfInstallments must be an integer 1..${MAX_INSTALLMENTS}, got ${n}`)
+    throw new EngineError(
+      'INVALID_TERM',
+      `numberOfInstallments must be an integer 1..${MAX_INSTALLMENTS}, got ${n}`,
+    )
   }
-  const frequency = oneOf(terms.frequency, ['MONTHLY', 'BIWEEKLY', 'WEEKLY', 'QUARTERLY'], 'frequency', 'MONTHLY')
+  const frequency = oneOf(
+    terms.frequency,
+    ['MONTHLY', 'BIWEEKLY', 'WEEKLY', 'QUARTERLY'],
+    'frequency',
+    'MONTHLY',
+  )
   const amortization = oneOf(terms.amortization, ['FRENCH', 'GERMAN', 'FLAT'], 'amortization', 'FRENCH')
   const interestCalculation = oneOf(
     terms.interestCalculation,
@@ -194,13 +214,24 @@ export function normalizeLoanTerms(terms: LoanTerms): NormalizedLoanTerms {
     if (extraInstallments.has(extra.month)) {
       throw new EngineError('INVALID_INPUT', `extra installment month ${extra.month} is listed twice`)
     }
-    extraInstallments.set(extra.month, positiveAmount(extra.amount, `extra installment for month ${extra.month}`))
+    extraInstallments.set(
+      extra.month,
+      positiveAmount(extra.amount, `extra installment for month ${extra.month}`),
+    )
   }
   if (extraInstallments.size > 0 && amortization === 'FLAT') {
-    throw new EngineError('UNSUPPORTED_COMBINATION', 'extra installments (primas) are not supported on flat loans')
+    throw new EngineError(
+      'UNSUPPORTED_COMBINATION',
+      'extra installments (primas) are not supported on flat loans',
+    )
   }
 
-  const businessDayConvention = oneOf(terms.businessDayConvention, CONVENTIONS, 'businessDayConvention', 'FOLLOWING')
+  const businessDayConvention = oneOf(
+    terms.businessDayConvention,
+    CONVENTIONS,
+    'businessDayConvention',
+    'FOLLOWING',
+  )
 
   return {
     principal,
@@ -218,7 +249,9 @@ export function normalizeLoanTerms(terms: LoanTerms): NormalizedLoanTerms {
     graceInterest,
     extraInstallments,
     feePerInstallment:
-      terms.feePerInstallment === undefined ? ZERO : nonNegativeAmount(terms.feePerInstallment, 'feePerInstallment'),
+      terms.feePerInstallment === undefined
+        ? ZERO
+        : nonNegativeAmount(terms.feePerInstallment, 'feePerInstallment'),
     insuranceMonthlyRate:
       terms.insurance === undefined ? ZERO : annualRate(terms.insurance.monthlyRate, 'insurance.monthlyRate'),
     businessDayConvention,

@@ -48,7 +48,9 @@ export function positiveAmount(value: Numeric, field: string): Decimal {
 export function nonNegativeAmount(value: Numeric, field: string): Decimal {
   const amount = toDecimal(value, field)
   if (amount.lt(0)) {
-    throw new EngineError('INVALID_AMOUNT', `${field} must not be negative, got ${amount.toString()}`, { field })
+    throw new EngineError('INVALID_AMOUNT', `${field} must not be negative, got ${amount.toString()}`, {
+      field,
+    })
   }
   return amount
 }

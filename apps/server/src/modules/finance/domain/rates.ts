@@ -11,13 +11,17 @@ export function percent(value: Numeric): Decimal {
 /** An annual (or period) rate: a fraction that is not negative. */
 export function annualRate(value: Numeric, field = 'rate'): Decimal {
   const rate = toDecimal(value, field)
-  if (rate.lt(0)) throw new EngineError('INVALID_RATE', `${field} must not be negative, got ${rate.toString()}`)
+  if (rate.lt(0))
+    throw new EngineError('INVALID_RATE', `${field} must not be negative, got ${rate.toString()}`)
   return rate
 }
 
 function assertPeriods(periodsPerYear: number): void {
   if (!Number.isInteger(periodsPerYear) || periodsPerYear < 1 || periodsPerYear > 366) {
-    throw new EngineError('INVALID_INPUT', `periods per year must be an integer 1..366, got ${periodsPerYear}`)
+    throw new EngineError(
+      'INVALID_INPUT',
+      `periods per year must be an integer 1..366, got ${periodsPerYear}`,
+    )
   }
 }
 
@@ -95,7 +99,8 @@ export function effectiveAnnualToDaily(effectiveAnnualRate: Numeric, daysInYear:
 /** Anticipated (paid at the start of the period) → in arrears: i_v = i_a / (1 − i_a). */
 export function anticipatedToArrears(anticipatedRate: Numeric): Decimal {
   const rate = annualRate(anticipatedRate, 'anticipatedRate')
-  if (rate.gte(1)) throw new EngineError('INVALID_RATE', `an anticipated rate must be below 100 %, got ${rate.toString()}`)
+  if (rate.gte(1))
+    throw new EngineError('INVALID_RATE', `an anticipated rate must be below 100 %, got ${rate.toString()}`)
   return rate.div(ONE.minus(rate))
 }
 
@@ -106,7 +111,10 @@ export function arrearsToAnticipated(arrearsRate: Numeric): Decimal {
 }
 
 /** Nominal annual anticipated (e.g. "24 % NMA") → EA: periodic anticipated → arrears → compound. */
-export function nominalAnticipatedToEffectiveAnnual(nominalAnticipatedRate: Numeric, periodsPerYear = 12): Decimal {
+export function nominalAnticipatedToEffectiveAnnual(
+  nominalAnticipatedRate: Numeric,
+  periodsPerYear = 12,
+): Decimal {
   assertPeriods(periodsPerYear)
   const periodic = annualRate(nominalAnticipatedRate, 'nominalAnticipatedRate').div(periodsPerYear)
   return periodicToEffectiveAnnual(anticipatedToArrears(periodic), periodsPerYear)

@@ -90,6 +90,10 @@ export function roundInstallment(value: Decimal, policy: RoundingPolicy): Decima
 }
 
 /** Rounds toward zero to the policy's multiple: used where rounding up would cost the member. */
-export function roundAmountDown(value: Decimal, policy: RoundingPolicy, multiple = policy.multipleOf): Decimal {
+export function roundAmountDown(
+  value: Decimal,
+  policy: RoundingPolicy,
+  multiple = policy.multipleOf,
+): Decimal {
   return roundToMultiple(value, multiple, 'DOWN')
 }

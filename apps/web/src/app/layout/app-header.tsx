@@ -19,8 +19,8 @@ export function AppHeader({
 }) {
   const { t } = useTranslation()
   return (
-    <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-      <Group gap="sm" wrap="nowrap">
+    <Group h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
+      <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
         {onToggleNav ? (
           <Burger
             opened={navOpened ?? false}
@@ -30,7 +30,14 @@ export function AppHeader({
             aria-label={t('header.toggleNav')}
           />
         ) : null}
-        <AnchorLink to="/orgs" underline="never" c="inherit" aria-label={t('header.home')}>
+        <AnchorLink
+          to="/orgs"
+          underline="never"
+          c="inherit"
+          aria-label={t('header.home')}
+          // on phones the org switcher needs the room
+          visibleFrom={children ? 'xs' : undefined}
+        >
           <Group gap={8} wrap="nowrap">
             <LogoMark />
             <Text fw={700} fz="lg" visibleFrom="xs">
@@ -40,7 +47,7 @@ export function AppHeader({
         </AnchorLink>
         {children}
       </Group>
-      <Group gap="xs" wrap="nowrap">
+      <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
         <LanguageSwitch />
         <ColorSchemeToggle />
         <UserMenu />

@@ -1,4 +1,4 @@
-import { Button, Menu } from '@mantine/core'
+import { Button, Menu, useMatches } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { CheckIcon, LanguageIcon } from '../../ui/icons.tsx'
 import { changeLanguage, currentLanguage, languages } from '../i18n/i18n.ts'
@@ -6,6 +6,7 @@ import { changeLanguage, currentLanguage, languages } from '../i18n/i18n.ts'
 export function LanguageSwitch() {
   const { t } = useTranslation() // re-renders on language change
   const active = currentLanguage()
+  const icon = useMatches({ base: null, sm: <LanguageIcon /> })
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
@@ -13,7 +14,7 @@ export function LanguageSwitch() {
           variant="subtle"
           color="gray"
           size="compact-md"
-          leftSection={<LanguageIcon />}
+          leftSection={icon}
           aria-label={t('header.language')}
           title={t('header.language')}
         >

@@ -19,7 +19,7 @@ export function OrgSwitcher({ current }: { current: Org }) {
           rightSection={<ChevronDownIcon size={14} />}
           leftSection={<BuildingIcon size={16} />}
           aria-label={`${t('header.switchOrg')}: ${current.name}`}
-          maw={{ base: 180, sm: 320 }}
+          maw={{ base: 150, sm: 320 }}
         >
           <Text span size="sm" fw={500} truncate>
             {current.name}

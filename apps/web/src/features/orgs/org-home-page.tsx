@@ -71,7 +71,7 @@ export function OrgHomePage() {
                   padding="md"
                 >
                   <Group gap="sm" wrap="nowrap" align="flex-start">
-                    <ModuleIcon />
+                    <ModuleIcon style={{ flexShrink: 0 }} />
                     <div>
                       <Text fw={600}>{moduleLabel(key, catalog?.items, i18n)}</Text>
                       {description ? (

@@ -3,12 +3,14 @@ import { useRouter } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '../app/api-client.ts'
 import { ButtonLink } from './router-links.tsx'
+import { usePageTitle } from './use-page-title.ts'
 
 /** Route error boundary: a friendly message plus the request id support needs. */
 export function ErrorPage({ error, reset }: { error: unknown; reset?: () => void }) {
   const { t } = useTranslation()
   const router = useRouter()
   const requestId = isApiError(error) ? error.requestId : undefined
+  usePageTitle(t('errors.unexpected.title'))
   const retry = () => {
     reset?.()
     void router.invalidate()

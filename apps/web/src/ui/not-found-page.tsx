@@ -1,9 +1,11 @@
 import { Center, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { ButtonLink } from './router-links.tsx'
+import { usePageTitle } from './use-page-title.ts'
 
 export function NotFoundPage() {
   const { t } = useTranslation()
+  usePageTitle(t('errors.notFound.title'))
   return (
     <Center mih="60vh" p="md">
       <Stack align="center" gap="sm" ta="center">

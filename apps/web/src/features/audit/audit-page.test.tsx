@@ -47,6 +47,7 @@ describe('audit page', () => {
       .getAllByRole('columnheader')
       .map((cell) => cell.textContent)
     expect(headers).toEqual(['Fecha', 'Actor', 'Acción', 'Entidad'])
+    expect(document.title).toBe('Auditoría · Minga')
 
     const rows = within(table).getAllByRole('row').slice(1)
     expect(rows).toHaveLength(2)

@@ -11,6 +11,7 @@ import { canSeeAudit } from '../../app/layout/org-nav.tsx'
 import { EmptyState } from '../../ui/empty-state.tsx'
 import { ShieldIcon } from '../../ui/icons.tsx'
 import { PageLoader } from '../../ui/page-loader.tsx'
+import { usePageTitle } from '../../ui/use-page-title.ts'
 import { orgQuery } from '../orgs/orgs-api.ts'
 import { auditQuery, formatInstant } from './audit-api.ts'
 
@@ -21,6 +22,7 @@ export function AuditPage() {
   const { org: slug } = orgRoute.useParams()
   const { data: org } = useSuspenseQuery(orgQuery(slug))
   const allowed = canSeeAudit(org)
+  usePageTitle(t('audit.title'))
 
   return (
     <Stack gap="lg" maw={1100}>

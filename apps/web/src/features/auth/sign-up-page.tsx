@@ -6,6 +6,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AlertIcon } from '../../ui/icons.tsx'
 import { AnchorLink } from '../../ui/router-links.tsx'
+import { usePageTitle } from '../../ui/use-page-title.ts'
 import { looksLikeEmail, minPasswordLength, type SignUpInput, signUpWithEmail } from './auth-api.ts'
 import { authFormErrors } from './auth-errors.ts'
 import { AuthLayout } from './auth-layout.tsx'
@@ -18,6 +19,7 @@ export function SignUpPage() {
   const router = useRouter()
   const queryClient = useQueryClient()
   const [formError, setFormError] = useState<string | null>(null)
+  usePageTitle(t('auth.signUp.title'))
 
   const form = useForm<SignUpInput>({
     mode: 'controlled',

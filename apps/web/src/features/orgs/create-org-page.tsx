@@ -10,6 +10,7 @@ import { isApiError } from '../../app/api-client.ts'
 import { errorMessage } from '../../app/error-message.ts'
 import { AlertIcon } from '../../ui/icons.tsx'
 import { ButtonLink } from '../../ui/router-links.tsx'
+import { usePageTitle } from '../../ui/use-page-title.ts'
 import { type CreateOrgField, type CreateOrgValues, validateCreateOrg } from './create-org-form.ts'
 import { orgKinds } from './org-kind.ts'
 import { createOrg, orgQuery } from './orgs-api.ts'
@@ -22,6 +23,7 @@ export function CreateOrgPage() {
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const [formError, setFormError] = useState<string | null>(null)
+  usePageTitle(t('orgs.form.title'))
   // The slug follows the name until the person edits it.
   const [slugEdited, setSlugEdited] = useState(false)
 

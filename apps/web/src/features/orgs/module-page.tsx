@@ -3,6 +3,7 @@ import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
 import { getRouteApi } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { NotFoundPage } from '../../ui/not-found-page.tsx'
+import { usePageTitle } from '../../ui/use-page-title.ts'
 import { moduleLabel } from './module-label.ts'
 import { moduleCatalogQuery, orgQuery } from './orgs-api.ts'
 
@@ -14,6 +15,7 @@ export function ModulePage() {
   const { org: slug, module } = moduleRoute.useParams()
   const { data: org } = useSuspenseQuery(orgQuery(slug))
   const { data: catalog } = useQuery(moduleCatalogQuery)
+  usePageTitle(moduleLabel(module, catalog?.items, i18n))
   if (!org.enabledModules.includes(module)) return <NotFoundPage />
   return (
     <Stack gap="lg" maw={960}>

@@ -5,12 +5,14 @@ import { useTranslation } from 'react-i18next'
 import { EmptyState } from '../../ui/empty-state.tsx'
 import { BuildingIcon, PlusIcon } from '../../ui/icons.tsx'
 import { ButtonLink, CardLink } from '../../ui/router-links.tsx'
+import { usePageTitle } from '../../ui/use-page-title.ts'
 import { myOrgsQuery } from './orgs-api.ts'
 
 export function MyOrgsPage() {
   const { t } = useTranslation()
   const { data, hasNextPage, fetchNextPage, isFetchingNextPage } = useSuspenseInfiniteQuery(myOrgsQuery)
   const orgs = data.pages.flatMap((page) => page.items)
+  usePageTitle(t('orgs.list.title'))
 
   return (
     <Stack gap="lg">

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { catalogLanguage } from '../../app/i18n/i18n.ts'
 import { BuildingIcon, ModuleIcon } from '../../ui/icons.tsx'
 import { CardLink } from '../../ui/router-links.tsx'
+import { usePageTitle } from '../../ui/use-page-title.ts'
 import { moduleLabel } from './module-label.ts'
 import { moduleCatalogQuery, orgQuery } from './orgs-api.ts'
 
@@ -16,6 +17,7 @@ export function OrgHomePage() {
   const { data: org } = useSuspenseQuery(orgQuery(slug))
   const { data: catalog } = useQuery(moduleCatalogQuery)
   const language = catalogLanguage(i18n.language)
+  usePageTitle(org.name)
 
   return (
     <Stack gap="lg" maw={960}>

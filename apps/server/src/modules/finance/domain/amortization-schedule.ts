@@ -57,7 +57,10 @@ export interface LoanSchedule {
   readonly totals: ScheduleTotals
 }
 
-/** One step of an annuity: the growth factor (1 + r) of the period, whether it pays principal, its prima. */
+/**
+ * One step of an annuity: the growth factor (1 + r) of the period, its prima, and whether it pays principal.
+ * A step that does not (principal grace) pays its interest, so the balance neither grows nor shrinks in it.
+ */
 export interface AnnuityStep {
   readonly growth: Decimal
   readonly amortizing: boolean
@@ -75,10 +78,9 @@ export function annuityInstallment(balance: Decimal, steps: readonly AnnuityStep
   let extrasAtEnd = ZERO
   for (let i = steps.length - 1; i >= 0; i--) {
     const step = steps[i]!
-    if (step.amortizing) {
-      factor = factor.plus(growthToEnd)
-      if (!step.extra.isZero()) extrasAtEnd = extrasAtEnd.plus(step.extra.times(growthToEnd))
-    }
+    if (!step.amortizing) continue
+    factor = factor.plus(growthToEnd)
+    if (!step.extra.isZero()) extrasAtEnd = extrasAtEnd.plus(step.extra.times(growthToEnd))
     growthToEnd = growthToEnd.times(step.growth)
   }
   if (factor.isZero())
@@ -215,6 +217,12 @@ export function levelFor(
     level = balance.minus(extras).div(amortizing.length)
   }
   const rounded = roundInstallment(level, rounding)
+  if (rounded.lte(0) && level.gt(0)) {
+    throw new EngineError(
+      'INVALID_ROUNDING_POLICY',
+      `the installment ${level.toDecimalPlaces(rounding.scale).toString()} rounds to zero in multiples of ${rounding.installmentMultipleOf.toString()}`,
+    )
+  }
   if (rounded.lte(0)) {
     throw new EngineError(
       'INVALID_INPUT',

@@ -7,6 +7,7 @@ import { buildApp } from '../src/app.ts'
 import { type Config, loadConfig } from '../src/platform/config.ts'
 import { type Database, openDatabase } from '../src/platform/db/connection.ts'
 import type { AppInstance } from '../src/platform/http/app-instance.ts'
+import type { ModuleManifest } from '../src/platform/module-manifest.ts'
 
 export const ORIGIN = 'http://localhost:3000'
 
@@ -59,9 +60,15 @@ export type TestApp = {
   close(): Promise<void>
 }
 
-export async function createTestApp(options: { config?: Record<string, string>; workers?: boolean } = {}) {
+export async function createTestApp(
+  options: { config?: Record<string, string>; workers?: boolean; modules?: ModuleManifest[] } = {},
+) {
   const database = await openTestDatabase()
-  const app = await buildApp(testConfig(options.config), { database, workers: options.workers ?? true })
+  const app = await buildApp(testConfig(options.config), {
+    database,
+    workers: options.workers ?? true,
+    ...(options.modules ? { modules: options.modules } : {}),
+  })
   await app.ready()
   return {
     app,

@@ -1,3 +1,4 @@
+import { OrgSlug } from '@minga/contracts'
 import type { FastifyInstance, RouteOptions } from 'fastify'
 import { sessionUser } from '../auth/auth.ts'
 import { AppError, forbidden, notFound } from '../http/app-error.ts'
@@ -37,7 +38,8 @@ export function installAccessControl(app: FastifyInstance, routes: RouteRecord[]
     }
   })
 
-  app.addHook('preHandler', async (request) => {
+  // Before validation: callers who may not use a route learn nothing about its input (401/404/403 first).
+  app.addHook('preValidation', async (request) => {
     const access = request.routeOptions.config.access
     if (!access || access === 'public') return
     const { auth, database, permissions } = app.platform
@@ -46,7 +48,9 @@ export function installAccessControl(app: FastifyInstance, routes: RouteRecord[]
     request.user = user
     if (access === 'authenticated') return
     const slug = (request.params as { org?: string }).org
-    const membership = slug ? await findMembershipBySlug(database.db, slug, user.id) : null
+    // A malformed slug is left to validation (400); params are not parsed yet at this point.
+    if (!slug || !OrgSlug.safeParse(slug).success) return
+    const membership = await findMembershipBySlug(database.db, slug, user.id)
     // Non-members get 404, not 403: an org's existence is not disclosed to outsiders.
     if (!membership) throw notFound('Organization')
     if (!permissions.allows(membership.role, access.permission)) throw forbidden()

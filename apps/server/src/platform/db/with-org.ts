@@ -23,17 +23,3 @@ export async function scopeToOrg(tx: Tx, orgId: string) {
   await tx.execute(sql`select set_config('role', ${RUNTIME_ROLE}, true), set_config('app.org_id', ${orgId}, true)`)
 }
 
-/**
- * The transaction's own connection as a plain SQL executor, so libraries like pg-boss can write in
- * the same transaction. Required on PGlite: a second connection would wait for this one forever.
- */
-export function txExecutor(tx: Tx) {
-  const client = (tx as unknown as { session: { client: { query: PgQuery } } }).session.client
-  return {
-    async executeSql(text: string, values?: unknown[]) {
-      const result = await client.query(text, values)
-      return { rows: result.rows }
-    },
-  }
-}
-type PgQuery = (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>

@@ -1,7 +1,7 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../db/connection.ts'
-import { txExecutor, withOrg } from '../db/with-org.ts'
+import { withOrg } from '../db/with-org.ts'
 import type { JobRunner } from '../jobs/jobs.ts'
 import type { ServiceContext } from '../service-context.ts'
 import { outboxEvents, processedEvents } from './events.tables.ts'
@@ -91,6 +91,7 @@ export class EventBus {
   }
 
   wake() {
+    if (!this.timer) return // this process does not dispatch (`serve --no-worker`)
     if (this.running) {
       this.again = true
       return
@@ -107,39 +108,44 @@ export class EventBus {
       })
   }
 
-  /** Dispatches one batch of committed events; returns how many it took. */
+  /**
+   * Dispatches one batch of committed events; returns how many it took. Three short steps, none
+   * holding a transaction while pg-boss works (on PGlite that would deadlock): lease a batch, enqueue
+   * one job per (event, handler), mark the batch dispatched. A crash in between only delays events:
+   * the lease expires and another pass sends them again; handlers dedupe through processed_events.
+   */
   async dispatchPending(batchSize = 100): Promise<number> {
-    return this.db.transaction(async (tx) => {
-      const pending = await tx
-        .select()
-        .from(outboxEvents)
-        .where(isNull(outboxEvents.dispatchedAt))
-        .orderBy(outboxEvents.occurredAt, outboxEvents.id)
-        .limit(batchSize)
-        .for('update', { skipLocked: true })
-      if (pending.length === 0) return 0
-      const executor = txExecutor(tx)
-      for (const event of pending) {
-        for (const handler of this.handlers.values()) {
-          if (!handler.on.includes(event.type) && !handler.on.includes('*')) continue
-          await this.jobs.send(
-            DELIVER_EVENT_JOB,
-            { eventId: event.id, handler: handler.name },
-            { db: executor, singletonKey: `${event.id}:${handler.name}` },
-          )
-        }
-      }
-      await tx
-        .update(outboxEvents)
-        .set({ dispatchedAt: sql`now()` })
-        .where(
-          inArray(
-            outboxEvents.id,
-            pending.map((e) => e.id),
-          ),
+    const leased = await this.db.execute<{ id: string; type: string }>(sql`
+      update outbox_events set claimed_at = now()
+      where id in (
+        select id from outbox_events
+        where dispatched_at is null and (claimed_at is null or claimed_at < now() - interval '1 minute')
+        order by occurred_at, id
+        limit ${batchSize}
+        for update skip locked)
+      returning id, type`)
+    const events = leased.rows
+    if (events.length === 0) return 0
+    for (const event of events) {
+      for (const handler of this.handlers.values()) {
+        if (!handler.on.includes(event.type) && !handler.on.includes('*')) continue
+        await this.jobs.send(
+          DELIVER_EVENT_JOB,
+          { eventId: event.id, handler: handler.name },
+          { singletonKey: `${event.id}:${handler.name}` },
         )
-      return pending.length
-    })
+      }
+    }
+    await this.db
+      .update(outboxEvents)
+      .set({ dispatchedAt: sql`now()` })
+      .where(
+        inArray(
+          outboxEvents.id,
+          events.map((e) => e.id),
+        ),
+      )
+    return events.length
   }
 
   private async deliver(eventId: string, handlerName: string) {

@@ -17,6 +17,8 @@ export const outboxEvents = pgTable(
     actorId: uuid('actor_id'),
     payload: jsonb('payload').notNull().$type<Record<string, unknown>>(),
     occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    /** Lease taken by a dispatcher; an expired lease with no dispatchedAt is taken again. */
+    claimedAt: timestamp('claimed_at', { withTimezone: true, mode: 'date' }),
     dispatchedAt: timestamp('dispatched_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [index('outbox_events_pending').on(t.occurredAt).where(sql`dispatched_at is null`)],

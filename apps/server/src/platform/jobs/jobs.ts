@@ -13,9 +13,6 @@ export type JobDef<T extends object = object> = {
   concurrency?: number
 }
 
-/** A database client that can run pg-boss statements inside an ongoing transaction. */
-export type SqlExecutor = { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> }
-
 /**
  * Background jobs on pg-boss. The same definitions run against PostgreSQL and the embedded
  * PGlite (reached through its socket), so there is one job system, not two.
@@ -65,8 +62,11 @@ export class JobRunner {
     }
   }
 
-  /** Enqueues a job; pass `db` to enqueue inside an open transaction (it is sent only on commit). */
-  async send(name: string, data: object, options: SendOptions & { db?: SqlExecutor } = {}) {
+  /**
+   * Enqueues a job. Never call it inside an open transaction: on single-session PGlite the job
+   * system's connection would wait for that transaction forever. Record a domain event instead.
+   */
+  async send(name: string, data: object, options: SendOptions = {}) {
     if (!this.defs.has(name)) throw new Error(`Unknown job ${name}`)
     return this.boss.send(name, data, options)
   }

@@ -71,27 +71,46 @@ export function applyExtraPayment(schedule: LoanSchedule, payment: ExtraPayment)
       `period ${row.number} already has an extra payment; combine them into one`,
     )
   }
-  if (amount.gt(row.openingBalance)) {
+  const lastNumber = rows.at(-1)!.number
+  const elapsed = Math.max(0, toEpochDay(payment.date) - toEpochDay(row.periodStart))
+  // Paid together with the installment due that day: that installment stands, the rest is re-amortized.
+  const withInstallment = elapsed >= row.days
+  const available = withInstallment ? row.closingBalance : row.openingBalance
+  if (amount.gt(available)) {
     throw new EngineError(
       'PAYMENT_EXCEEDS_BALANCE',
-      `the extra payment ${amount.toString()} exceeds the outstanding principal ${row.openingBalance.toString()}; use the payoff amount`,
+      `the extra payment ${amount.toString()} exceeds the outstanding principal ${available.toString()}; use the payoff amount`,
     )
   }
-  const lastNumber = rows.at(-1)!.number
-  const periods = schedule.periods.filter((p) => p.number >= row.number && p.number <= lastNumber)
-  const current = periods[0]!
-  const elapsed = Math.max(0, toEpochDay(payment.date) - toEpochDay(current.start))
-  const before = partialPeriodRate(terms, current.rate, elapsed, current.days)
-  const after = partialPeriodRate(terms, current.rate, current.days - elapsed, current.days)
-  const newBalance = row.openingBalance.minus(amount)
-  const interestOverride = row.openingBalance.times(before).plus(newBalance.times(after))
+  const firstNumber = withInstallment ? row.number + 1 : row.number
+  const periods = schedule.periods.filter((p) => p.number >= firstNumber && p.number <= lastNumber)
+  const kept = withInstallment
+    ? [
+        ...rows.slice(0, k),
+        {
+          ...row,
+          extraPayment: amount,
+          extraPaymentDate: payment.date,
+          closingBalance: row.closingBalance.minus(amount),
+        },
+      ]
+    : rows.slice(0, k)
+
+  // Inside a period: the old balance earns interest until the payment, the new one after it.
+  let firstRate: Decimal | null = null
+  let firstInterest: Decimal | null = null
+  if (!withInstallment) {
+    const before = partialPeriodRate(terms, row.rate, elapsed, row.days)
+    firstRate = partialPeriodRate(terms, row.rate, row.days - elapsed, row.days)
+    firstInterest = row.openingBalance.times(before).plus(row.openingBalance.minus(amount).times(firstRate))
+  }
 
   let level = schedule.level
-  if (payment.choice === 'REDUCE_INSTALLMENT') {
+  if (payment.choice === 'REDUCE_INSTALLMENT' && periods.length > 0) {
     let reduction: Decimal
     if (terms.amortization === 'FRENCH') {
       const steps: AnnuityStep[] = periods.map((p, i) => ({
-        growth: ONE.plus(i === 0 ? after : p.rate),
+        growth: ONE.plus(i === 0 && firstRate !== null ? firstRate : p.rate),
         amortizing: !p.principalGrace,
         extra: ZERO,
       }))
@@ -107,26 +126,29 @@ export function applyExtraPayment(schedule: LoanSchedule, payment: ExtraPayment)
   }
 
   let deferred = ZERO
-  for (let i = 0; i < k; i++) deferred = deferred.plus(rows[i]!.accruedInterest).minus(rows[i]!.interest)
+  for (const r of kept) deferred = deferred.plus(r.accruedInterest).minus(r.interest)
 
-  const plans: RowPlan[] = periods.map((period, i) => ({
-    period,
-    extraPayment: i === 0 ? amount : ZERO,
-    extraPaymentDate: i === 0 ? payment.date : null,
-    interestOverride: i === 0 ? interestOverride : null,
-  }))
+  const plans: RowPlan[] = periods.map((period, i) => {
+    const split = i === 0 && !withInstallment
+    return {
+      period,
+      extraPayment: split ? amount : ZERO,
+      extraPaymentDate: split ? payment.date : null,
+      interestOverride: split ? firstInterest : null,
+    }
+  })
   const ceiling = new Map<number, Decimal>()
   for (const r of rows) ceiling.set(r.number, r.closingBalance)
   const regenerated = generateRows({
     terms,
     rounding,
     plans,
-    openingBalance: row.openingBalance,
+    openingBalance: withInstallment ? kept.at(-1)!.closingBalance : row.openingBalance,
     method: terms.amortization,
     level,
     deferredInterest: deferred,
     balanceCeiling: ceiling,
   })
-  const newRows = [...rows.slice(0, k), ...regenerated]
+  const newRows = [...kept, ...regenerated]
   return { ...schedule, rows: newRows, level, totals: scheduleTotals(newRows) }
 }

@@ -278,7 +278,7 @@ describe('flat and rounding to multiples', () => {
 })
 
 describe('bad input is refused with a typed error, never a wrong schedule', () => {
-  const build = (terms: Partial<LoanTerms> & Record<string, unknown>) =>
+  const build = (terms: Record<string, unknown>) =>
     buildSchedule({ ...base, ...terms } as LoanTerms, EVERY_DAY_CALENDAR, COP_ROUNDING)
 
   it.each([

@@ -14,14 +14,14 @@ export const Announcement = z
   .meta({ id: 'Announcement' })
 export type Announcement = z.infer<typeof Announcement>
 
-export const CreateAnnouncement = z.strictObject({
-  title: z.string().trim().min(3).max(160),
-  body: z.string().trim().min(1).max(10_000),
-  pinned: z.boolean().default(false),
-})
+const title = z.string().trim().min(3).max(160)
+const body = z.string().trim().min(1).max(10_000)
+
+export const CreateAnnouncement = z.strictObject({ title, body, pinned: z.boolean().default(false) })
 export type CreateAnnouncement = z.infer<typeof CreateAnnouncement>
 
-export const UpdateAnnouncement = CreateAnnouncement.partial()
+// Not `CreateAnnouncement.partial()`: that keeps `pinned`'s default and would unpin on every edit.
+export const UpdateAnnouncement = z.strictObject({ title: title.optional(), body: body.optional(), pinned: z.boolean().optional() })
 export type UpdateAnnouncement = z.infer<typeof UpdateAnnouncement>
 
 export const AnnouncementQuery = PageQuery.extend({

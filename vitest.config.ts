@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config'
 
-// Two projects: fast pure tests, and HTTP/database tests (PGlite, or PostgreSQL when DATABASE_URL is set).
+// Projects: pure server tests, HTTP/database tests (PGlite, or PostgreSQL when DATABASE_URL is set),
+// and the web app's component tests (jsdom).
 export default defineConfig({
   test: {
     projects: [
@@ -8,7 +9,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['apps/*/src/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
-          exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+          exclude: ['**/*.int.test.ts', '**/node_modules/**', 'apps/web/**'],
         },
       },
       {
@@ -22,6 +23,7 @@ export default defineConfig({
           maxWorkers: 2,
         },
       },
+      'apps/web/vitest.config.ts',
     ],
   },
 })

@@ -5,8 +5,8 @@ import { Redis } from 'ioredis'
 import { modules as allModules } from './modules/index.ts'
 import { installAccessControl, type RouteRecord } from './platform/access/access-hook.ts'
 import { PermissionCatalog, platformPermissions } from './platform/access/permissions.ts'
-import { makeAuth } from './platform/auth/auth.ts'
 import { registerAuthRoutes } from './platform/auth/auth.routes.ts'
+import { makeAuth } from './platform/auth/auth.ts'
 import type { Config } from './platform/config.ts'
 import { type Database, openDatabase } from './platform/db/connection.ts'
 import { EventBus } from './platform/events/event-bus.ts'
@@ -37,7 +37,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const ownsDatabase = !options.database
   const database =
     options.database ??
-    (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax }))
+    (await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolMax: config.databasePoolMax,
+    }))
 
   const app = Fastify({
     logger: {

@@ -21,7 +21,11 @@ Commands:
 async function main() {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { 'no-worker': { type: 'boolean', default: false }, demo: { type: 'boolean', default: false }, help: { type: 'boolean' } },
+    options: {
+      'no-worker': { type: 'boolean', default: false },
+      demo: { type: 'boolean', default: false },
+      help: { type: 'boolean' },
+    },
   })
   const command = positionals[0]
   if (values.help || !command) {
@@ -55,7 +59,11 @@ async function main() {
 }
 
 async function openMigrated(config: Config) {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax })
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolMax: config.databasePoolMax,
+  })
   await runMigrations(database.db)
   return database
 }
@@ -69,7 +77,11 @@ async function serve(config: Config, options: { workers: boolean }) {
   await app.listen({ port: config.port, host: config.host })
   stopOnSignals(() => app.close())
   const where = database.mode === 'embedded' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL'
-  const lines = [``, `Minga is running at ${config.baseUrl} (${where})`, `API reference: ${config.baseUrl}/api/docs`]
+  const lines = [
+    ``,
+    `Minga is running at ${config.baseUrl} (${where})`,
+    `API reference: ${config.baseUrl}/api/docs`,
+  ]
   if (logins.length) {
     lines.push('', 'Demo organizations (email / password):')
     for (const login of logins) lines.push(`  ${login.org.padEnd(36)} ${login.email} / ${login.password}`)

@@ -36,7 +36,10 @@ export async function openTestDatabase(): Promise<Database & { drop(): Promise<v
     const url = new URL(databaseUrl)
     url.pathname = `/${name}`
     const database = await openDatabase({ databaseUrl: url.toString(), poolMax: 10 })
-    return { ...database, drop: () => adminQuery(databaseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) }
+    return {
+      ...database,
+      drop: () => adminQuery(databaseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    }
   }
   const dump = inject('pgliteDump')
   if (!dump) throw new Error('Test database template missing: is the integration globalSetup configured?')
@@ -112,7 +115,9 @@ export function as(app: AppInstance, user: TestUser | null) {
       ...options,
       headers: {
         ...(user ? { cookie: user.cookie } : {}),
-        ...(options.payload !== undefined && typeof options.payload === 'object' ? { 'content-type': 'application/json' } : {}),
+        ...(options.payload !== undefined && typeof options.payload === 'object'
+          ? { 'content-type': 'application/json' }
+          : {}),
         ...options.headers,
       },
     })
@@ -127,23 +132,37 @@ export async function createOrg(
 ) {
   orgCounter += 1
   const slug = input.slug ?? `org-${orgCounter}-${randomBytes(3).toString('hex')}`
-  const response = await as(app, owner)({
+  const response = await as(
+    app,
+    owner,
+  )({
     method: 'POST',
     url: '/api/v1/orgs',
     payload: { name: input.name ?? `Organización ${orgCounter}`, slug, kind: input.kind ?? 'community' },
   })
-  if (response.statusCode !== 201) throw new Error(`create org failed: ${response.statusCode} ${response.body}`)
+  if (response.statusCode !== 201)
+    throw new Error(`create org failed: ${response.statusCode} ${response.body}`)
   return response.json() as { id: string; slug: string; name: string; role: string }
 }
 
 /** Adds `user` to `org` with `role` through the API, as `admin`. */
-export async function addMember(app: AppInstance, admin: TestUser, slug: string, user: TestUser, role = 'member') {
-  const response = await as(app, admin)({
+export async function addMember(
+  app: AppInstance,
+  admin: TestUser,
+  slug: string,
+  user: TestUser,
+  role = 'member',
+) {
+  const response = await as(
+    app,
+    admin,
+  )({
     method: 'POST',
     url: `/api/v1/orgs/${slug}/members`,
     payload: { email: user.email, role },
   })
-  if (response.statusCode !== 201) throw new Error(`add member failed: ${response.statusCode} ${response.body}`)
+  if (response.statusCode !== 201)
+    throw new Error(`add member failed: ${response.statusCode} ${response.body}`)
 }
 
 /** Polls `check` until it returns true (background jobs and events), failing after `timeoutMs`. */

@@ -21,7 +21,11 @@ export const CreateAnnouncement = z.strictObject({ title, body, pinned: z.boolea
 export type CreateAnnouncement = z.infer<typeof CreateAnnouncement>
 
 // Not `CreateAnnouncement.partial()`: that keeps `pinned`'s default and would unpin on every edit.
-export const UpdateAnnouncement = z.strictObject({ title: title.optional(), body: body.optional(), pinned: z.boolean().optional() })
+export const UpdateAnnouncement = z.strictObject({
+  title: title.optional(),
+  body: body.optional(),
+  pinned: z.boolean().optional(),
+})
 export type UpdateAnnouncement = z.infer<typeof UpdateAnnouncement>
 
 export const AnnouncementQuery = PageQuery.extend({

@@ -65,7 +65,9 @@ const DEV_AUTH_SECRET = 'minga-development-secret-do-not-use-in-production'
 
 /** Reads and validates every setting at once, so one message lists every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = EnvSchema.safeParse(env)
+  // An empty variable means "not set" (`DATABASE_URL= npm start` runs embedded).
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''))
+  const parsed = EnvSchema.safeParse(present)
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`))
   }

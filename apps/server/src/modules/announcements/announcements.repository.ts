@@ -32,7 +32,10 @@ export async function findAnnouncement(ctx: ServiceContext, id: string) {
   return row ?? null
 }
 
-export async function insertAnnouncement(ctx: ServiceContext, values: { title: string; body: string; pinned: boolean }) {
+export async function insertAnnouncement(
+  ctx: ServiceContext,
+  values: { title: string; body: string; pinned: boolean },
+) {
   const [row] = await ctx.db
     .insert(announcements)
     .values({ ...values, orgId: ctx.orgId, authorId: ctx.actor.userId!, publishedAt: ctx.now })
@@ -51,7 +54,9 @@ export async function updateAnnouncementIfVersion(
   const [row] = await ctx.db
     .update(announcements)
     .set({ ...patch, version: sql`${announcements.version} + 1`, updatedAt: ctx.now })
-    .where(and(eq(announcements.orgId, ctx.orgId), eq(announcements.id, id), eq(announcements.version, version)))
+    .where(
+      and(eq(announcements.orgId, ctx.orgId), eq(announcements.id, id), eq(announcements.version, version)),
+    )
     .returning()
   return row ?? null
 }

@@ -34,7 +34,12 @@ export function registerAnnouncementRoutes(app: AppInstance) {
     method: 'GET',
     url: '/announcements/:id',
     permission: 'announcements:read',
-    schema: { summary: 'One announcement', tags, params: AnnouncementParams, response: { 200: Announcement, ...errors } },
+    schema: {
+      summary: 'One announcement',
+      tags,
+      params: AnnouncementParams,
+      response: { 200: Announcement, ...errors },
+    },
     async handler(ctx, { params, reply }) {
       const announcement = await service.getAnnouncement(ctx, params.id)
       setETag(reply, announcement.version)
@@ -83,7 +88,12 @@ export function registerAnnouncementRoutes(app: AppInstance) {
     method: 'DELETE',
     url: '/announcements/:id',
     permission: 'announcements:write',
-    schema: { summary: 'Delete an announcement', tags, params: AnnouncementParams, response: { 204: z.null(), ...errors } },
+    schema: {
+      summary: 'Delete an announcement',
+      tags,
+      params: AnnouncementParams,
+      response: { 204: z.null(), ...errors },
+    },
     async handler(ctx, { params, reply }) {
       await service.removeAnnouncement(ctx, params.id)
       reply.status(204)

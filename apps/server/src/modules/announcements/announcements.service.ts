@@ -24,7 +24,12 @@ const auditView = (row: repo.AnnouncementRow) => ({ title: row.title, body: row.
 
 export async function listAnnouncements(
   ctx: ServiceContext,
-  query: { limit: number; cursor?: string | undefined; pinned?: 'true' | 'false' | undefined; q?: string | undefined },
+  query: {
+    limit: number
+    cursor?: string | undefined
+    pinned?: 'true' | 'false' | undefined
+    q?: string | undefined
+  },
 ) {
   const rows = await repo.listAnnouncements(ctx, {
     limit: query.limit,
@@ -45,13 +50,23 @@ export async function getAnnouncement(ctx: ServiceContext, id: string) {
 /** Publishes an announcement: the row, its audit entry and its event commit together. */
 export async function publishAnnouncement(ctx: ServiceContext, input: CreateAnnouncement) {
   const row = await repo.insertAnnouncement(ctx, input)
-  await recordAudit(ctx, { action: 'announcement.published', entityType: 'announcement', entityId: row.id, after: auditView(row) })
+  await recordAudit(ctx, {
+    action: 'announcement.published',
+    entityType: 'announcement',
+    entityId: row.id,
+    after: auditView(row),
+  })
   const dto = toAnnouncementDto(row)
   await recordEvent(ctx, { type: ANNOUNCEMENT_PUBLISHED, entityId: row.id, payload: dto })
   return dto
 }
 
-export async function updateAnnouncement(ctx: ServiceContext, id: string, version: number, patch: UpdateAnnouncement) {
+export async function updateAnnouncement(
+  ctx: ServiceContext,
+  id: string,
+  version: number,
+  patch: UpdateAnnouncement,
+) {
   const before = await repo.findAnnouncement(ctx, id)
   if (!before) throw notFound('Announcement')
   const after = await repo.updateAnnouncementIfVersion(ctx, id, version, patch)
@@ -69,5 +84,10 @@ export async function updateAnnouncement(ctx: ServiceContext, id: string, versio
 export async function removeAnnouncement(ctx: ServiceContext, id: string) {
   const before = await repo.findAnnouncement(ctx, id)
   if (!before || !(await repo.deleteAnnouncement(ctx, id))) throw notFound('Announcement')
-  await recordAudit(ctx, { action: 'announcement.deleted', entityType: 'announcement', entityId: id, before: auditView(before) })
+  await recordAudit(ctx, {
+    action: 'announcement.deleted',
+    entityType: 'announcement',
+    entityId: id,
+    before: auditView(before),
+  })
 }

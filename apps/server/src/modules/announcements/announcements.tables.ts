@@ -1,4 +1,14 @@
-import { boolean, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import {
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core'
 import { orgIsolationPolicy, tenantColumns, timestamps } from '../../platform/db/tenant-table.ts'
 import { orgs } from '../../platform/tenancy/tenancy.tables.ts'
 

@@ -17,8 +17,16 @@ export const announcementsModule: ModuleManifest = {
   },
   defaultFor: ['savings_credit', 'housing', 'food_service', 'incubator', 'community'],
   permissions: [
-    { key: 'announcements:read', label: { es: 'Ver anuncios', en: 'Read announcements' }, roles: ['owner', 'admin', 'member'] },
-    { key: 'announcements:write', label: { es: 'Publicar anuncios', en: 'Publish announcements' }, roles: ['owner', 'admin'] },
+    {
+      key: 'announcements:read',
+      label: { es: 'Ver anuncios', en: 'Read announcements' },
+      roles: ['owner', 'admin', 'member'],
+    },
+    {
+      key: 'announcements:write',
+      label: { es: 'Publicar anuncios', en: 'Publish announcements' },
+      roles: ['owner', 'admin'],
+    },
   ],
   routes: registerAnnouncementRoutes,
   eventHandlers: [

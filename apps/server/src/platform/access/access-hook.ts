@@ -26,11 +26,14 @@ export function installAccessControl(app: FastifyInstance, routes: RouteRecord[]
     const config = route.config as { access?: Access }
     const methods = [route.method].flat()
     const readOnly = methods.every((m) => m === 'GET' || m === 'HEAD')
-    if (!config.access && readOnly && pluginPublicRoutes.some((re) => re.test(route.url))) config.access = 'public'
+    if (!config.access && readOnly && pluginPublicRoutes.some((re) => re.test(route.url)))
+      config.access = 'public'
     const access = config.access
     if (!access) throw new Error(`Route ${String(route.method)} ${route.url} declares no access`)
     if (typeof access === 'object' && !app.platform.permissions.has(access.permission)) {
-      throw new Error(`Route ${String(route.method)} ${route.url} uses undeclared permission ${access.permission}`)
+      throw new Error(
+        `Route ${String(route.method)} ${route.url} uses undeclared permission ${access.permission}`,
+      )
     }
     for (const method of methods) {
       if (method === 'HEAD') continue

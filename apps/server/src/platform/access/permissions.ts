@@ -15,7 +15,11 @@ const managers: readonly Role[] = ['owner', 'admin']
 
 export const platformPermissions: PermissionDef[] = [
   { key: 'org:read', label: { es: 'Ver la organización', en: 'View the organization' }, roles: everyone },
-  { key: 'org:update', label: { es: 'Editar la organización', en: 'Edit the organization' }, roles: managers },
+  {
+    key: 'org:update',
+    label: { es: 'Editar la organización', en: 'Edit the organization' },
+    roles: managers,
+  },
   { key: 'members:read', label: { es: 'Ver miembros', en: 'View members' }, roles: everyone },
   { key: 'members:manage', label: { es: 'Gestionar miembros', en: 'Manage members' }, roles: managers },
   { key: 'branches:read', label: { es: 'Ver sedes', en: 'View branches' }, roles: everyone },

@@ -27,7 +27,13 @@ function normalize(value: unknown): unknown {
 /** Writes one audit row in the caller's transaction: it commits or rolls back with the change. */
 export async function recordAudit(
   ctx: ServiceContext,
-  entry: { action: string; entityType: string; entityId?: string | null; before?: Snapshot; after?: Snapshot },
+  entry: {
+    action: string
+    entityType: string
+    entityId?: string | null
+    before?: Snapshot
+    after?: Snapshot
+  },
 ) {
   const changes = diffSnapshots(entry.before, entry.after)
   await ctx.db.insert(auditEvents).values({

@@ -9,8 +9,6 @@ export interface CivilDate {
   readonly day: number
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
-
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
 }
@@ -20,25 +18,36 @@ export function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
 }
 
+// Hand-rolled digit parsing: dates are parsed on every schedule row, and a regex per call shows in profiles.
+function digits(value: string, from: number, to: number): number {
+  let result = 0
+  for (let i = from; i < to; i++) {
+    const code = value.charCodeAt(i) - 48
+    if (code < 0 || code > 9) return -1
+    result = result * 10 + code
+  }
+  return result
+}
+
+function civilOrNull(value: unknown): CivilDate | null {
+  if (typeof value !== 'string' || value.length !== 10 || value[4] !== '-' || value[7] !== '-') return null
+  const year = digits(value, 0, 4)
+  const month = digits(value, 5, 7)
+  const day = digits(value, 8, 10)
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null
+  return { year, month, day }
+}
+
 export function isValidIsoDate(value: unknown): value is IsoDate {
-  if (typeof value !== 'string') return false
-  const match = ISO_DATE.exec(value)
-  if (!match) return false
-  const year = Number(match[1])
-  const month = Number(match[2])
-  const day = Number(match[3])
-  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+  return civilOrNull(value) !== null
 }
 
 export function parseIsoDate(value: string): CivilDate {
-  if (!isValidIsoDate(value)) {
+  const civil = civilOrNull(value)
+  if (civil === null) {
     throw new CalendarError('INVALID_DATE', `"${String(value)}" is not a valid date in YYYY-MM-DD form`)
   }
-  return {
-    year: Number(value.slice(0, 4)),
-    month: Number(value.slice(5, 7)),
-    day: Number(value.slice(8, 10)),
-  }
+  return civil
 }
 
 export function formatIsoDate(date: CivilDate): IsoDate {

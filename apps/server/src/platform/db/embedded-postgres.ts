@@ -5,7 +5,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { citext } from '@electric-sql/pglite/contrib/citext'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent'
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
+import { PgliteWireServer } from './pglite-wire-server.ts'
 
 export type EmbeddedPostgres = {
   /** Directory holding the Unix socket; use it as `host` for node-postgres and pg-boss. */
@@ -30,17 +30,13 @@ export async function startEmbeddedPostgres(options: {
     extensions: { pg_trgm, unaccent, citext },
   })
   const socketDir = mkdtempSync(join(tmpdir(), 'minga-pg-'))
-  const server = new PGLiteSocketServer({
-    db: pglite,
-    path: join(socketDir, '.s.PGSQL.5432'),
-    maxConnections: 200,
-  })
-  await server.start()
+  const server = new PgliteWireServer(pglite)
+  await server.listen(join(socketDir, '.s.PGSQL.5432'))
   return {
     socketDir,
     pglite,
     async stop() {
-      await server.stop()
+      await server.close()
       await pglite.close()
       rmSync(socketDir, { recursive: true, force: true })
     },

@@ -20,6 +20,7 @@ export function withOrg<T>(db: Db, orgId: string, fn: (tx: Tx) => Promise<T>): P
 
 /** Switches an open transaction to the runtime role and one org, until it ends. */
 export async function scopeToOrg(tx: Tx, orgId: string) {
-  await tx.execute(sql`select set_config('role', ${RUNTIME_ROLE}, true), set_config('app.org_id', ${orgId}, true)`)
+  await tx.execute(
+    sql`select set_config('role', ${RUNTIME_ROLE}, true), set_config('app.org_id', ${orgId}, true)`,
+  )
 }
-

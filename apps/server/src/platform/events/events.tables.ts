@@ -34,4 +34,3 @@ export const processedEvents = pgTable(
   },
   (t) => [primaryKey({ columns: [t.handler, t.eventId] })],
 )
-

@@ -74,7 +74,8 @@ export function installErrorHandling(app: FastifyInstance) {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const errors = validationErrors(error, error.validationContext, locale)
-      const detail = locale === 'es' ? `${errors.length} campo(s) con errores` : `${errors.length} invalid field(s)`
+      const detail =
+        locale === 'es' ? `${errors.length} campo(s) con errores` : `${errors.length} invalid field(s)`
       return sendProblem(request, reply, 'validation_failed', detail, errors)
     }
     if (isResponseSerializationError(error)) {

@@ -22,7 +22,13 @@ export async function claimIdempotencyKey(
 ): Promise<StoredResponse | null> {
   const inserted = await tx
     .insert(idempotencyKeys)
-    .values({ orgId: claim.orgId, key: claim.key, userId: claim.userId, route: claim.route, requestHash: claim.hash })
+    .values({
+      orgId: claim.orgId,
+      key: claim.key,
+      userId: claim.userId,
+      route: claim.route,
+      requestHash: claim.hash,
+    })
     .onConflictDoNothing()
     .returning({ key: idempotencyKeys.key })
   if (inserted.length > 0) return null

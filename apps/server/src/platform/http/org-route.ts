@@ -56,7 +56,9 @@ export function orgRoute<S extends RouteSchema>(app: AppInstance, def: OrgRouteD
     schema: { ...def.schema, params, tags: def.schema.tags ?? [] } as FastifySchema,
     config: {
       access: { permission: def.permission },
-      ...(def.rateLimitPerMinute ? { rateLimit: { max: def.rateLimitPerMinute, timeWindow: '1 minute' } } : {}),
+      ...(def.rateLimitPerMinute
+        ? { rateLimit: { max: def.rateLimitPerMinute, timeWindow: '1 minute' } }
+        : {}),
     },
     async handler(request, reply): Promise<unknown> {
       const access = request.orgAccess

@@ -1,5 +1,5 @@
-import { PgBoss, type SendOptions } from 'pg-boss'
 import type { FastifyBaseLogger } from 'fastify'
+import { PgBoss, type SendOptions } from 'pg-boss'
 import type { ConnectionOptions } from '../db/connection.ts'
 
 export type JobDef<T extends object = object> = {
@@ -46,7 +46,12 @@ export class JobRunner {
         retryBackoff: true,
       })
       if (def.cron) {
-        await this.boss.schedule(def.name, def.cron.expression, {}, { tz: def.cron.timezone ?? 'America/Bogota' })
+        await this.boss.schedule(
+          def.name,
+          def.cron.expression,
+          {},
+          { tz: def.cron.timezone ?? 'America/Bogota' },
+        )
       }
     }
     if (!options.workers) return

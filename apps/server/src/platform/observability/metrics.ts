@@ -1,5 +1,5 @@
-import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
 import type pg from 'pg'
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'
 import type { JobRunner } from '../jobs/jobs.ts'
 
 /** Prometheus metrics of one server: request durations per route, pool and job gauges. */

@@ -9,7 +9,11 @@ export type OrgRow = typeof orgs.$inferSelect
 export type Role = (typeof memberships.$inferSelect)['role']
 type Queryable = Db | Tx
 
-export async function findMembershipBySlug(db: Queryable, slug: string, userId: string): Promise<OrgAccess | null> {
+export async function findMembershipBySlug(
+  db: Queryable,
+  slug: string,
+  userId: string,
+): Promise<OrgAccess | null> {
   const [row] = await db
     .select({
       id: orgs.id,

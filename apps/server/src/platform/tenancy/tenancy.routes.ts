@@ -9,13 +9,13 @@ import {
   Me,
   Member,
   MemberPage,
+  ModuleCatalog,
   Org,
   OrgPage,
   PageQuery,
   Problem,
   UpdateOrg,
 } from '@minga/contracts'
-import { z } from 'zod'
 import { listAudit } from '../audit/audit.ts'
 import { AppError } from '../http/app-error.ts'
 import type { AppInstance } from '../http/app-instance.ts'
@@ -24,10 +24,6 @@ import { orgRoute } from '../http/org-route.ts'
 import * as tenancy from './tenancy.service.ts'
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem }
-const Localized = z.object({ es: z.string(), en: z.string() })
-const ModuleCatalog = z.object({
-  items: z.array(z.object({ key: z.string(), label: Localized, description: Localized })),
-})
 
 export function registerTenancyRoutes(app: AppInstance) {
   app.get(
@@ -79,7 +75,9 @@ export function registerTenancyRoutes(app: AppInstance) {
       },
     },
     async (request, reply) => {
-      const enabled = app.platform.modules.filter((m) => m.defaultFor.includes(request.body.kind)).map((m) => m.key)
+      const enabled = app.platform.modules
+        .filter((m) => m.defaultFor.includes(request.body.kind))
+        .map((m) => m.key)
       const { org, version } = await tenancy.createOrg(
         app.platform.database.db,
         { userId: request.user!.id, requestId: request.id, ip: request.ip ?? null },
@@ -114,7 +112,12 @@ export function registerTenancyRoutes(app: AppInstance) {
       response: { 200: Org, 412: Problem, 428: Problem, ...errors },
     },
     async handler(ctx, { body, request, reply }) {
-      const { org, version } = await tenancy.updateOrg(ctx, request.orgAccess!.role, expectedVersion(request), body)
+      const { org, version } = await tenancy.updateOrg(
+        ctx,
+        request.orgAccess!.role,
+        expectedVersion(request),
+        body,
+      )
       setETag(reply, version)
       return org
     },
@@ -124,7 +127,12 @@ export function registerTenancyRoutes(app: AppInstance) {
     method: 'GET',
     url: '/members',
     permission: 'members:read',
-    schema: { summary: 'Members of the org', tags: ['orgs'], querystring: PageQuery, response: { 200: MemberPage, ...errors } },
+    schema: {
+      summary: 'Members of the org',
+      tags: ['orgs'],
+      querystring: PageQuery,
+      response: { 200: MemberPage, ...errors },
+    },
     handler: (ctx, { query }) => tenancy.listMembers(ctx, query),
   })
 
@@ -149,7 +157,12 @@ export function registerTenancyRoutes(app: AppInstance) {
     method: 'GET',
     url: '/branches',
     permission: 'branches:read',
-    schema: { summary: 'Branches of the org', tags: ['orgs'], querystring: PageQuery, response: { 200: BranchPage, ...errors } },
+    schema: {
+      summary: 'Branches of the org',
+      tags: ['orgs'],
+      querystring: PageQuery,
+      response: { 200: BranchPage, ...errors },
+    },
     handler: (ctx, { query }) => tenancy.listBranches(ctx, query),
   })
 

@@ -24,7 +24,9 @@ export function toOrgDto(row: repo.OrgRow, role: MembershipRole): Org {
 }
 
 const slugTaken = () =>
-  new AppError('conflict', 'This slug is already in use', [{ path: 'body.slug', message: 'Slug already in use' }])
+  new AppError('conflict', 'This slug is already in use', [
+    { path: 'body.slug', message: 'Slug already in use' },
+  ])
 
 /**
  * Creates an org with its creator as owner. Runs before any org scope exists, so it opens its own
@@ -51,12 +53,20 @@ export async function createOrg(
       await repo.insertMembership(tx, row.id, creator.userId, 'owner')
       await scopeToOrg(tx, row.id)
       const ctx = systemlessContext(tx, row.id, creator)
-      await recordAudit(ctx, { action: 'org.created', entityType: 'org', entityId: row.id, after: auditView(row) })
+      await recordAudit(ctx, {
+        action: 'org.created',
+        entityType: 'org',
+        entityId: row.id,
+        after: auditView(row),
+      })
       return { org: toOrgDto(row, 'owner'), version: row.version }
     })
   } catch (err) {
     // Two creators racing for one slug: the unique index decides; report it like the pre-check.
-    if ((err as { cause?: { code?: string } }).cause?.code === '23505' || (err as { code?: string }).code === '23505') {
+    if (
+      (err as { cause?: { code?: string } }).cause?.code === '23505' ||
+      (err as { code?: string }).code === '23505'
+    ) {
       throw slugTaken()
     }
     throw err
@@ -87,7 +97,11 @@ const auditView = (row: repo.OrgRow) => ({
   status: row.status,
 })
 
-export async function listMyOrgs(db: Db, userId: string, page: { limit: number; cursor?: string | undefined }) {
+export async function listMyOrgs(
+  db: Db,
+  userId: string,
+  page: { limit: number; cursor?: string | undefined },
+) {
   const after = decodeCursor(page.cursor)
   const rows = await repo.listOrgsOfUser(db, userId, { limit: page.limit, ...(after ? { after } : {}) })
   const result = toPage(rows, page.limit, (r) => r.org.id)
@@ -100,7 +114,12 @@ export async function getOrg(ctx: ServiceContext, role: MembershipRole) {
   return { org: toOrgDto(row, role), version: row.version }
 }
 
-export async function updateOrg(ctx: ServiceContext, role: MembershipRole, version: number, patch: UpdateOrg) {
+export async function updateOrg(
+  ctx: ServiceContext,
+  role: MembershipRole,
+  version: number,
+  patch: UpdateOrg,
+) {
   const before = await repo.findOrgById(ctx.db, ctx.orgId)
   if (!before) throw notFound('Organization')
   if (before.version !== version) {
@@ -148,7 +167,13 @@ export async function addMember(ctx: ServiceContext, input: { email: string; rol
     entityId: user.id,
     after: { email: user.email, role: input.role },
   })
-  return { userId: user.id, email: user.email, name: user.name, role: input.role, joinedAt: ctx.now.toISOString() }
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    role: input.role,
+    joinedAt: ctx.now.toISOString(),
+  }
 }
 
 const toBranchDto = (row: { id: string; name: string; code: string; address: string | null }): Branch => ({
@@ -158,14 +183,20 @@ const toBranchDto = (row: { id: string; name: string; code: string; address: str
   address: row.address,
 })
 
-export async function listBranches(ctx: ServiceContext, page: { limit: number; cursor?: string | undefined }) {
+export async function listBranches(
+  ctx: ServiceContext,
+  page: { limit: number; cursor?: string | undefined },
+) {
   const after = decodeCursor(page.cursor)
   const rows = await repo.listBranches(ctx.db, ctx.orgId, { limit: page.limit, ...(after ? { after } : {}) })
   const result = toPage(rows, page.limit, (r) => r.id)
   return { items: result.items.map(toBranchDto), nextCursor: result.nextCursor }
 }
 
-export async function createBranch(ctx: ServiceContext, input: { name: string; code: string; address?: string }) {
+export async function createBranch(
+  ctx: ServiceContext,
+  input: { name: string; code: string; address?: string },
+) {
   if (await repo.branchCodeExists(ctx.db, ctx.orgId, input.code)) {
     throw new AppError('conflict', 'A branch with this code exists', [
       { path: 'body.code', message: 'Code already in use' },

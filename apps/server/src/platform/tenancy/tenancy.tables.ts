@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm'
-import { bigint, foreignKey, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core'
+import {
+  bigint,
+  foreignKey,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core'
 import { users } from '../auth/auth.tables.ts'
 import { newId, orgIsolationPolicy, tenantColumns, timestamps } from '../db/tenant-table.ts'
 
@@ -8,14 +18,13 @@ export const orgs = pgTable('orgs', {
   id: uuid('id').primaryKey().$defaultFn(newId),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
-  kind: text('kind', { enum: ['savings_credit', 'housing', 'food_service', 'incubator', 'community'] }).notNull(),
+  kind: text('kind', {
+    enum: ['savings_credit', 'housing', 'food_service', 'incubator', 'community'],
+  }).notNull(),
   timezone: text('timezone').notNull().default('America/Bogota'),
   currency: text('currency').notNull().default('COP'),
   locale: text('locale').notNull().default('es-CO'),
-  enabledModules: text('enabled_modules')
-    .array()
-    .notNull()
-    .default(sql`'{}'::text[]`),
+  enabledModules: text('enabled_modules').array().notNull().default(sql`'{}'::text[]`),
   status: text('status', { enum: ['active', 'suspended'] })
     .notNull()
     .default('active'),

@@ -1,4 +1,4 @@
-import type { CreateOrg, Org } from '@minga/contracts'
+import type { CreateOrg, ModuleCatalog, Org } from '@minga/contracts'
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
 import { apiFetch } from '../../app/api-client.ts'
 
@@ -8,11 +8,7 @@ export interface OrgPage {
 }
 
 /** One entry of `GET /api/v1/modules`. */
-export interface ModuleInfo {
-  key: string
-  label: { es: string; en: string }
-  description: { es: string; en: string }
-}
+export type ModuleInfo = ModuleCatalog['items'][number]
 
 const pageSize = 50
 
@@ -34,7 +30,7 @@ export function orgQuery(slug: string) {
 /** The module catalog; optional: navigation falls back to i18n labels when it is missing. */
 export const moduleCatalogQuery = queryOptions({
   queryKey: ['modules'],
-  queryFn: ({ signal }) => apiFetch<{ items: ModuleInfo[] }>('/api/v1/modules', { signal }),
+  queryFn: ({ signal }) => apiFetch<ModuleCatalog>('/api/v1/modules', { signal }),
   staleTime: 60 * 60_000,
   retry: false,
 })

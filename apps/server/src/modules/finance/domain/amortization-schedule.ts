@@ -7,37 +7,17 @@ import {
   type NormalizedLoanTerms,
   normalizeLoanTerms,
 } from './loan-terms.ts'
-import { type Decimal, maxDecimal, minDecimal, ONE, ZERO } from './money.ts'
-import { type RoundingPolicy, roundAmount, roundInstallment } from './rounding-policy.ts'
+import { type Decimal, decimalFromMinor, decimalRatio, maxDecimal, ONE, toMinorUnits, ZERO } from './money.ts'
+import {
+  minorMultiples,
+  type RoundingPolicy,
+  roundAmount,
+  roundInstallment,
+  roundQuotient,
+} from './rounding-policy.ts'
+import { type ScheduleAmounts, type ScheduleRow, scheduleRow } from './schedule-row.ts'
 
-export interface ScheduleRow {
-  readonly number: number
-  readonly periodStart: IsoDate
-  readonly periodEnd: IsoDate
-  readonly dueDate: IsoDate
-  readonly days: number
-  /** Period rate applied to the opening balance. */
-  readonly rate: Decimal
-  readonly openingBalance: Decimal
-  /** Unscheduled principal prepaid inside this period (after re-amortization); not part of the installment. */
-  readonly extraPayment: Decimal
-  readonly extraPaymentDate: IsoDate | null
-  /** Principal in the installment, including any prima. */
-  readonly principal: Decimal
-  /** Interest due with this installment (includes interest deferred by a grace period). */
-  readonly interest: Decimal
-  /** Interest earned in this period (differs from `interest` only around an interest grace). */
-  readonly accruedInterest: Decimal
-  /** The prima part of this installment (zero when none). */
-  readonly extraInstallment: Decimal
-  /** principal + interest: the cuota. */
-  readonly installment: Decimal
-  readonly insurance: Decimal
-  readonly fees: Decimal
-  /** installment + insurance + fees. */
-  readonly totalDue: Decimal
-  readonly closingBalance: Decimal
-}
+export type { ScheduleAmounts, ScheduleRow } from './schedule-row.ts'
 
 export interface ScheduleTotals {
   readonly principal: Decimal
@@ -73,6 +53,15 @@ export interface AnnuityStep {
  * P·r / (1 − (1+r)^−n); with uneven periods it is Fineract's progressive EMI (N × balance / Fn).
  */
 export function annuityInstallment(balance: Decimal, steps: readonly AnnuityStep[]): Decimal {
+  const uniform = uniformGrowth(steps)
+  if (uniform !== null) {
+    // Closed form with one integer power instead of a product per period.
+    const m = steps.filter((s) => s.amortizing).length
+    const rate = uniform.minus(1)
+    if (rate.isZero()) return balance.div(m)
+    const growth = uniform.pow(m)
+    return balance.times(rate).times(growth).div(growth.minus(1))
+  }
   let growthToEnd = ONE
   let factor = ZERO
   let extrasAtEnd = ZERO
@@ -86,6 +75,18 @@ export function annuityInstallment(balance: Decimal, steps: readonly AnnuityStep
   if (factor.isZero())
     throw new EngineError('INVALID_TERM', 'there is no period left to amortize the principal')
   return balance.times(growthToEnd).minus(extrasAtEnd).div(factor)
+}
+
+/** The common growth factor when every paying step has the same rate and no prima; null otherwise. */
+function uniformGrowth(steps: readonly AnnuityStep[]): Decimal | null {
+  let growth: Decimal | null = null
+  for (const step of steps) {
+    if (!step.amortizing) continue
+    if (!step.extra.isZero()) return null
+    if (growth === null) growth = step.growth
+    else if (step.growth !== growth && !step.growth.eq(growth)) return null
+  }
+  return growth
 }
 
 export interface RowPlan {
@@ -110,85 +111,140 @@ export interface RowGenerationInput {
   readonly balanceCeiling?: ReadonlyMap<number, Decimal>
 }
 
-/** Walks the periods: interest on the balance, principal by method, the last row takes what is left. */
+function minor(value: Decimal, rounding: RoundingPolicy, field: string): bigint {
+  try {
+    return toMinorUnits(value, rounding.scale)
+  } catch {
+    throw new EngineError(
+      'INVALID_AMOUNT',
+      `${field} ${value.toString()} has more decimal places than the currency scale (${rounding.scale})`,
+    )
+  }
+}
+
+/**
+ * Walks the periods: interest on the balance, principal by method, the last row takes what is left.
+ * Works in exact bigint minor units (interest = round(balance × rate) with the rate as an exact ratio).
+ */
 export function generateRows(input: RowGenerationInput): ScheduleRow[] {
-  const { terms, rounding, plans, method, level } = input
+  const { terms, rounding, plans, method } = input
+  const { scale, mode } = rounding
+  const multiple = minorMultiples(rounding).amount
+  // round(value × rate) in minor units, for a rate kept as an exact ratio.
+  const roundProduct = (amount: bigint, rate: Decimal): bigint => {
+    const { numerator, denominator } = decimalRatio(rate)
+    return roundQuotient(amount * numerator, denominator * multiple, mode) * multiple
+  }
   const rows: ScheduleRow[] = []
-  let balance = input.openingBalance
-  let deferred = input.deferredInterest
-  const fees = roundAmount(terms.feePerInstallment, rounding)
+  const level = minor(input.level, rounding, 'level')
+  let balance = minor(input.openingBalance, rounding, 'opening balance')
+  let deferred = minor(roundAmount(input.deferredInterest, rounding), rounding, 'deferred interest')
+  const fees = minor(roundAmount(terms.feePerInstallment, rounding), rounding, 'fee')
+  const insuranceRates = new Map<Decimal, Decimal>()
+  const insuranceRateOf = (months: Decimal) => {
+    let rate = insuranceRates.get(months)
+    if (rate === undefined) {
+      rate = terms.insuranceMonthlyRate.times(months)
+      insuranceRates.set(months, rate)
+    }
+    return rate
+  }
+  const insured = !terms.insuranceMonthlyRate.isZero()
+  const ceilings = new Map<number, bigint>()
+  for (const [number, value] of input.balanceCeiling ?? [])
+    ceilings.set(number, minor(value, rounding, 'ceiling'))
   for (let i = 0; i < plans.length; i++) {
     const plan = plans[i]!
     const period = plan.period
-    if (balance.isZero() && deferred.isZero()) break
+    if (balance === 0n && deferred === 0n) break
     const opening = balance
-    if (plan.extraPayment.gt(balance)) {
+    const extraPayment = plan.extraPayment.isZero() ? 0n : minor(plan.extraPayment, rounding, 'extra payment')
+    if (extraPayment > balance) {
       throw new EngineError('PAYMENT_EXCEEDS_BALANCE', 'an extra payment exceeds the outstanding principal')
     }
-    balance = balance.minus(plan.extraPayment)
-    const accrued = roundAmount(plan.interestOverride ?? opening.times(period.rate), rounding)
-    let interest: Decimal
+    balance -= extraPayment
+    const accrued =
+      plan.interestOverride === null
+        ? roundProduct(opening, period.rate)
+        : minor(roundAmount(plan.interestOverride, rounding), rounding, 'interest')
+    let interest: bigint
     if (period.interestGrace && terms.graceInterest === 'DEFER') {
-      deferred = deferred.plus(accrued)
-      interest = ZERO
+      deferred += accrued
+      interest = 0n
     } else {
-      interest = accrued.plus(deferred)
-      deferred = ZERO
+      interest = accrued + deferred
+      deferred = 0n
     }
-    const isLast = i === plans.length - 1
-    let principal: Decimal
-    if (isLast) principal = balance
-    else if (period.principalGrace) principal = ZERO
-    else if (method === 'FRENCH')
-      principal = maxDecimal(ZERO, level.plus(period.extraInstallment).minus(accrued))
-    else principal = level.plus(period.extraInstallment)
-    principal = minDecimal(principal, balance)
-    const ceiling = input.balanceCeiling?.get(period.number)
-    if (ceiling !== undefined && balance.minus(principal).gt(ceiling)) principal = balance.minus(ceiling)
-    balance = balance.minus(principal)
-    const insurance = roundAmount(
-      terms.insuranceMonthlyRate.times(opening).times(period.insuranceMonths),
-      rounding,
+    const extraInstallment = period.extraInstallment.isZero()
+      ? 0n
+      : minor(period.extraInstallment, rounding, 'extra installment')
+    let principal: bigint
+    if (i === plans.length - 1) principal = balance
+    else if (period.principalGrace) principal = 0n
+    else if (method === 'FRENCH') principal = level + extraInstallment - accrued
+    else principal = level + extraInstallment
+    if (principal < 0n) principal = 0n
+    if (principal > balance) principal = balance
+    const ceiling = ceilings.get(period.number)
+    if (ceiling !== undefined && balance - principal > ceiling) principal = balance - ceiling
+    balance -= principal
+    const insurance = insured ? roundProduct(opening, insuranceRateOf(period.insuranceMonths)) : 0n
+    const installment = principal + interest
+    rows.push(
+      scheduleRow(
+        {
+          number: period.number,
+          periodStart: period.start,
+          periodEnd: period.end,
+          dueDate: period.dueDate,
+          days: period.days,
+          rate: period.rate,
+          extraPaymentDate: plan.extraPaymentDate,
+        },
+        {
+          openingBalance: opening,
+          extraPayment,
+          principal,
+          interest,
+          accruedInterest: accrued,
+          extraInstallment: extraInstallment < principal ? extraInstallment : principal,
+          installment,
+          insurance,
+          fees,
+          totalDue: installment + insurance + fees,
+          closingBalance: balance,
+        },
+        scale,
+      ),
     )
-    const installment = principal.plus(interest)
-    rows.push({
-      number: period.number,
-      periodStart: period.start,
-      periodEnd: period.end,
-      dueDate: period.dueDate,
-      days: period.days,
-      rate: period.rate,
-      openingBalance: opening,
-      extraPayment: plan.extraPayment,
-      extraPaymentDate: plan.extraPaymentDate,
-      principal,
-      interest,
-      accruedInterest: accrued,
-      extraInstallment: principal.isZero() ? ZERO : minDecimal(period.extraInstallment, principal),
-      installment,
-      insurance,
-      fees,
-      totalDue: installment.plus(insurance).plus(fees),
-      closingBalance: balance,
-    })
   }
   return rows
 }
 
 export function scheduleTotals(rows: readonly ScheduleRow[]): ScheduleTotals {
-  let principal = ZERO
-  let interest = ZERO
-  let insurance = ZERO
-  let fees = ZERO
-  let totalDue = ZERO
+  const first = rows[0]
+  const last = rows.at(-1)
+  if (!first || !last) return { principal: ZERO, interest: ZERO, insurance: ZERO, fees: ZERO, totalDue: ZERO }
+  let interest = 0n
+  let insurance = 0n
+  let fees = 0n
+  let totalDue = 0n
   for (const row of rows) {
-    principal = principal.plus(row.principal).plus(row.extraPayment)
-    interest = interest.plus(row.interest)
-    insurance = insurance.plus(row.insurance)
-    fees = fees.plus(row.fees)
-    totalDue = totalDue.plus(row.totalDue)
+    interest += row.minor.interest
+    insurance += row.minor.insurance
+    fees += row.minor.fees
+    totalDue += row.minor.totalDue
   }
-  return { principal, interest, insurance, fees, totalDue }
+  // Each row opens with the previous closing balance, so principal paid telescopes to first opening − last closing.
+  const principal = first.minor.openingBalance - last.minor.closingBalance
+  const scale = first.scale
+  return {
+    principal: decimalFromMinor(principal, scale),
+    interest: decimalFromMinor(interest, scale),
+    insurance: decimalFromMinor(insurance, scale),
+    fees: decimalFromMinor(fees, scale),
+    totalDue: decimalFromMinor(totalDue, scale),
+  }
 }
 
 /** Level installment or level principal for a method, rounded to the policy's installment multiple. */
@@ -203,10 +259,20 @@ export function levelFor(
     throw new EngineError('INVALID_TERM', 'there is no period left to amortize the principal')
   let level: Decimal
   if (method === 'FRENCH') {
+    // One growth factor per distinct rate object: regular periods share theirs, so the closed form applies.
+    const growths = new Map<Decimal, Decimal>()
+    const growthOf = (rate: Decimal) => {
+      let growth = growths.get(rate)
+      if (growth === undefined) {
+        growth = ONE.plus(rate)
+        growths.set(rate, growth)
+      }
+      return growth
+    }
     level = annuityInstallment(
       balance,
       periods.map((p) => ({
-        growth: ONE.plus(p.rate),
+        growth: growthOf(p.rate),
         amortizing: !p.principalGrace,
         extra: p.extraInstallment,
       })),

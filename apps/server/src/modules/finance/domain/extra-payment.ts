@@ -10,8 +10,9 @@ import {
 import { EngineError } from './errors.ts'
 import { partialPeriodRate } from './loan-periods.ts'
 import { assertDate } from './loan-terms.ts'
-import { type Decimal, maxDecimal, type Numeric, ONE, positiveAmount, ZERO } from './money.ts'
+import { type Decimal, maxDecimal, type Numeric, ONE, positiveAmount, toMinorUnits, ZERO } from './money.ts'
 import { roundAmountDown } from './rounding-policy.ts'
+import { withRowChanges } from './schedule-row.ts'
 
 /** The member's choice after an abono extraordinario: keep the installment and finish sooner, or keep the term. */
 export type ExtraPaymentChoice = 'REDUCE_TERM' | 'REDUCE_INSTALLMENT'
@@ -87,12 +88,13 @@ export function applyExtraPayment(schedule: LoanSchedule, payment: ExtraPayment)
   const kept = withInstallment
     ? [
         ...rows.slice(0, k),
-        {
-          ...row,
-          extraPayment: amount,
+        withRowChanges(row, {
           extraPaymentDate: payment.date,
-          closingBalance: row.closingBalance.minus(amount),
-        },
+          minor: {
+            extraPayment: toMinorUnits(amount, rounding.scale),
+            closingBalance: row.minor.closingBalance - toMinorUnits(amount, rounding.scale),
+          },
+        }),
       ]
     : rows.slice(0, k)
 

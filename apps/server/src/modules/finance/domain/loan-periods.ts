@@ -83,6 +83,18 @@ export function loanPeriods(terms: NormalizedLoanTerms, calendar: BusinessCalend
   const n = terms.numberOfInstallments
   const regularFirstEnd = addPeriods(terms.disbursementDate, terms.frequency, 1)
   const periods: LoanPeriod[] = []
+  // Regular periods share one fraction: compute each distinct rate once and share the Decimal instance.
+  const rates = new Map<string, Decimal>()
+  const rateOf = (fraction: YearFraction): Decimal => {
+    const key = fraction.map((p) => `${p.days}/${p.basis}`).join('+')
+    let rate = rates.get(key)
+    if (rate === undefined) {
+      rate = rateForFraction(terms, fraction)
+      rates.set(key, rate)
+    }
+    return rate
+  }
+  const regularMonths = new Decimal(spec.months)
   let start = terms.disbursementDate
   for (let k = 1; k <= n; k++) {
     const end =
@@ -103,8 +115,8 @@ export function loanPeriods(terms: NormalizedLoanTerms, calendar: BusinessCalend
       days,
       regular,
       yearFraction: fraction,
-      rate: interestGrace && terms.graceInterest === 'WAIVE' ? ZERO : rateForFraction(terms, fraction),
-      insuranceMonths: regular && spec.months > 0 ? new Decimal(spec.months) : new Decimal(days).div(30),
+      rate: interestGrace && terms.graceInterest === 'WAIVE' ? ZERO : rateOf(fraction),
+      insuranceMonths: regular && spec.months > 0 ? regularMonths : new Decimal(days).div(30),
       principalGrace,
       interestGrace,
       extraInstallment: principalGrace ? ZERO : (terms.extraInstallments.get(month) ?? ZERO),

@@ -101,3 +101,24 @@ export function fromMinorUnits(minor: bigint | number | string, scale: number): 
   }
   return units.div(new Decimal(10).pow(scale))
 }
+
+const ratios = new WeakMap<Decimal, { readonly numerator: bigint; readonly denominator: bigint }>()
+
+/** A finite decimal as the exact ratio numerator / 10^k, for exact bigint arithmetic on minor units. */
+export function decimalRatio(value: Decimal): { readonly numerator: bigint; readonly denominator: bigint } {
+  let ratio = ratios.get(value)
+  if (ratio === undefined) {
+    const places = value.decimalPlaces()
+    ratio = {
+      numerator: BigInt(value.toFixed(places).replace('.', '')),
+      denominator: 10n ** BigInt(places),
+    }
+    ratios.set(value, ratio)
+  }
+  return ratio
+}
+
+/** Minor units back to a Decimal without a division (a string with an exponent is parsed exactly). */
+export function decimalFromMinor(minor: bigint, scale: number): Decimal {
+  return new Decimal(scale === 0 ? minor.toString() : `${minor}e-${scale}`)
+}

@@ -70,9 +70,32 @@ export const COP_ROUNDING: RoundingPolicy = roundingPolicy({ mode: 'HALF_UP', sc
 /** Fineract's tenant default: HALF_EVEN, two decimals. */
 export const FINERACT_ROUNDING: RoundingPolicy = roundingPolicy({ mode: 'HALF_EVEN', scale: 2 })
 
+// Multiples that are powers of ten (0.01, 1, 100) round without a division, the hot path of every schedule.
+const powerOfTen = new WeakMap<Decimal, { exponent: number; down: Decimal; up: Decimal } | null>()
+
+function powerOfTenOf(multiple: Decimal) {
+  let cached = powerOfTen.get(multiple)
+  if (cached === undefined) {
+    const text = multiple.toFixed()
+    let exponent: number | null = null
+    if (/^10*$/.test(text)) exponent = text.length - 1
+    else if (/^0\.0*1$/.test(text)) exponent = -(text.length - 2)
+    cached =
+      exponent === null
+        ? null
+        : { exponent, down: new Decimal(10).pow(-exponent), up: new Decimal(10).pow(exponent) }
+    powerOfTen.set(multiple, cached)
+  }
+  return cached
+}
+
 /** Fineract `Money.roundToMultiplesOf`: (x / m).setScale(0, mode) × m. */
 export function roundToMultiple(value: Decimal, multiple: Decimal, mode: RoundingMode): Decimal {
-  return value.div(multiple).toDecimalPlaces(0, DECIMAL_MODE[mode]).times(multiple)
+  const rm = DECIMAL_MODE[mode]
+  const ten = powerOfTenOf(multiple)
+  if (ten === null) return value.div(multiple).toDecimalPlaces(0, rm).times(multiple)
+  if (ten.exponent <= 0) return value.toDecimalPlaces(-ten.exponent, rm)
+  return value.times(ten.down).toDecimalPlaces(0, rm).times(ten.up)
 }
 
 export function roundToScale(value: Decimal, scale: number, mode: RoundingMode): Decimal {
@@ -96,4 +119,41 @@ export function roundAmountDown(
   multiple = policy.multipleOf,
 ): Decimal {
   return roundToMultiple(value, multiple, 'DOWN')
+}
+
+/** numerator / denominator rounded to an integer by the mode, exactly, for bigints (denominator > 0). */
+export function roundQuotient(numerator: bigint, denominator: bigint, mode: RoundingMode): bigint {
+  const quotient = numerator / denominator
+  const remainder = numerator - quotient * denominator
+  if (remainder === 0n) return quotient
+  const sign = numerator < 0n ? -1n : 1n
+  const twice = (remainder < 0n ? -remainder : remainder) * 2n
+  let away: boolean
+  switch (mode) {
+    case 'DOWN':
+      away = false
+      break
+    case 'UP':
+      away = true
+      break
+    case 'HALF_UP':
+      away = twice >= denominator
+      break
+    case 'HALF_EVEN':
+      away = twice > denominator || (twice === denominator && (quotient & 1n) !== 0n)
+      break
+  }
+  return away ? quotient + sign : quotient
+}
+
+/** The policy's multiples in minor units of its scale (1 for a plain unit, 100 for "multiples of 100 COP"). */
+export function minorMultiples(policy: RoundingPolicy): {
+  readonly amount: bigint
+  readonly installment: bigint
+} {
+  const unit = new Decimal(10).pow(policy.scale)
+  return {
+    amount: BigInt(policy.multipleOf.times(unit).toFixed(0)),
+    installment: BigInt(policy.installmentMultipleOf.times(unit).toFixed(0)),
+  }
 }

@@ -3,7 +3,9 @@ import { diffSnapshots } from '../audit.ts'
 
 describe('diffSnapshots', () => {
   it('records only changed fields, with before and after', () => {
-    expect(diffSnapshots({ name: 'A', slug: 'a', pinned: false }, { name: 'B', slug: 'a', pinned: true })).toEqual({
+    expect(
+      diffSnapshots({ name: 'A', slug: 'a', pinned: false }, { name: 'B', slug: 'a', pinned: true }),
+    ).toEqual({
       name: { from: 'A', to: 'B' },
       pinned: { from: false, to: true },
     })

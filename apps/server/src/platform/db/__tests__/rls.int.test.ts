@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { announcements } from '../../../modules/announcements/announcements.tables.ts'
 import { createOrg, createTestApp, signUp, type TestApp } from '../../../../test/harness.ts'
+import { announcements } from '../../../modules/announcements/announcements.tables.ts'
 import { RUNTIME_ROLE, withOrg } from '../with-org.ts'
 
 let t: TestApp
@@ -39,10 +39,16 @@ describe('row level security', () => {
       ),
     ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/row-level security/) } })
     const updated = await withOrg(t.database.db, orgA.id, (tx) =>
-      tx.update(announcements).set({ title: 'pisado' }).where(sql`${announcements.orgId} = ${orgB.id}`).returning(),
+      tx
+        .update(announcements)
+        .set({ title: 'pisado' })
+        .where(sql`${announcements.orgId} = ${orgB.id}`)
+        .returning(),
     )
     expect(updated).toHaveLength(0)
-    const deleted = await withOrg(t.database.db, orgA.id, (tx) => tx.delete(announcements).where(sql`true`).returning())
+    const deleted = await withOrg(t.database.db, orgA.id, (tx) =>
+      tx.delete(announcements).where(sql`true`).returning(),
+    )
     expect(deleted.every((row) => row.orgId === orgA.id)).toBe(true)
     const stillInB = await withOrg(t.database.db, orgB.id, (tx) => tx.select().from(announcements))
     expect(stillInB.map((r) => r.title)).not.toContain('pisado')
@@ -70,7 +76,11 @@ describe('row level security', () => {
   })
 
   it('runs as a role that owns nothing and cannot bypass RLS', async () => {
-    const result = await t.database.db.execute<{ rolbypassrls: boolean; rolsuper: boolean; owns: string }>(sql`
+    const result = await t.database.db.execute<{
+      rolbypassrls: boolean
+      rolsuper: boolean
+      owns: string
+    }>(sql`
       select r.rolbypassrls, r.rolsuper,
         (select count(*)::text from pg_tables where tableowner = r.rolname) as owns
       from pg_roles r where r.rolname = ${RUNTIME_ROLE}`)
@@ -78,10 +88,16 @@ describe('row level security', () => {
   })
 
   it('keeps the audit trail append-only for the application', async () => {
-    const update = withOrg(t.database.db, orgA.id, (tx) => tx.execute(sql`update audit_events set action = 'forged'`))
-    await expect(update).rejects.toMatchObject({ cause: { message: expect.stringMatching(/permission denied/) } })
+    const update = withOrg(t.database.db, orgA.id, (tx) =>
+      tx.execute(sql`update audit_events set action = 'forged'`),
+    )
+    await expect(update).rejects.toMatchObject({
+      cause: { message: expect.stringMatching(/permission denied/) },
+    })
     const remove = withOrg(t.database.db, orgA.id, (tx) => tx.execute(sql`delete from audit_events`))
-    await expect(remove).rejects.toMatchObject({ cause: { message: expect.stringMatching(/permission denied/) } })
+    await expect(remove).rejects.toMatchObject({
+      cause: { message: expect.stringMatching(/permission denied/) },
+    })
   })
 
   it('stores audit rows in monthly partitions', async () => {

@@ -1,9 +1,17 @@
 import { sql } from 'drizzle-orm'
 import { io, type Socket } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  as,
+  createOrg,
+  createTestApp,
+  eventually,
+  signUp,
+  type TestApp,
+  type TestUser,
+} from '../../../../test/harness.ts'
 import { modules } from '../../../modules/index.ts'
 import type { ModuleManifest } from '../../module-manifest.ts'
-import { as, createOrg, createTestApp, eventually, signUp, type TestApp, type TestUser } from '../../../../test/harness.ts'
 
 const deliveries: string[] = []
 /** Counts deliveries of announcement events, to prove handlers apply once. */
@@ -41,8 +49,7 @@ function connect(user: TestUser): Promise<Socket> {
   })
 }
 
-const join = (socket: Socket, org: string) =>
-  socket.emitWithAck('org:join', org) as Promise<{ ok: boolean }>
+const join = (socket: Socket, org: string) => socket.emitWithAck('org:join', org) as Promise<{ ok: boolean }>
 
 beforeAll(async () => {
   t = await createTestApp({ modules: [...modules, counterModule] })
@@ -69,7 +76,10 @@ describe('domain events', () => {
     member.on('announcement.published', (payload) => received.push(payload))
     outsider.on('announcement.published', (payload) => leaked.push(payload))
 
-    const created = await as(t.app, owner)({
+    const created = await as(
+      t.app,
+      owner,
+    )({
       method: 'POST',
       url: `/api/v1/orgs/${slug}/announcements`,
       payload: { title: 'Corte de agua', body: 'Mañana de 8 a 12' },
@@ -83,7 +93,10 @@ describe('domain events', () => {
   })
 
   it('never applies a handler twice, even when an event is dispatched again', async () => {
-    const created = await as(t.app, owner)({
+    const created = await as(
+      t.app,
+      owner,
+    )({
       method: 'POST',
       url: `/api/v1/orgs/${slug}/announcements`,
       payload: { title: 'Reunión', body: 'Jueves' },
@@ -91,9 +104,13 @@ describe('domain events', () => {
     const id = created.json().id
     await eventually(async () => deliveries.includes(id))
     // Simulate a crashed dispatcher: the event looks undispatched and is sent again.
-    await t.database.db.execute(sql`update outbox_events set dispatched_at = null, claimed_at = null where entity_id = ${id}`)
+    await t.database.db.execute(
+      sql`update outbox_events set dispatched_at = null, claimed_at = null where entity_id = ${id}`,
+    )
     await t.app.platform.events.dispatchPending()
-    const [event] = (await t.database.db.execute<{ id: string }>(sql`select id from outbox_events where entity_id = ${id}`)).rows
+    const [event] = (
+      await t.database.db.execute<{ id: string }>(sql`select id from outbox_events where entity_id = ${id}`)
+    ).rows
     await eventually(() => t.app.platform.events.processed('announcements.push-realtime', event!.id))
     await new Promise((resolve) => setTimeout(resolve, 1500))
     expect(deliveries.filter((d) => d === id)).toHaveLength(1)
@@ -101,7 +118,10 @@ describe('domain events', () => {
 
   it('records no event when the change rolls back', async () => {
     const before = (await t.database.db.execute(sql`select count(*)::int as n from outbox_events`)).rows[0]
-    const bad = await as(t.app, owner)({
+    const bad = await as(
+      t.app,
+      owner,
+    )({
       method: 'POST',
       url: `/api/v1/orgs/${slug}/announcements`,
       payload: { title: 'x', body: '' },
@@ -121,7 +141,11 @@ describe('realtime handshake', () => {
   })
 
   it('accepts the session cookie of the web app', async () => {
-    const socket = io(baseUrl, { transports: ['websocket'], extraHeaders: { cookie: owner.cookie }, reconnection: false })
+    const socket = io(baseUrl, {
+      transports: ['websocket'],
+      extraHeaders: { cookie: owner.cookie },
+      reconnection: false,
+    })
     sockets.push(socket)
     await new Promise<void>((resolve, reject) => {
       socket.on('connect', resolve)

@@ -1,8 +1,15 @@
-import { z } from 'zod'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import {
+  as,
+  createOrg,
+  createTestApp,
+  signUp,
+  type TestApp,
+  type TestUser,
+} from '../../../../test/harness.ts'
 import { modules } from '../../../modules/index.ts'
 import type { ModuleManifest } from '../../module-manifest.ts'
-import { as, createOrg, createTestApp, signUp, type TestApp, type TestUser } from '../../../../test/harness.ts'
 import { orgRoute } from '../org-route.ts'
 
 /** A module whose route fails the way a bug would: with an internal error carrying secrets. */
@@ -33,7 +40,11 @@ beforeAll(async () => {
   t = await createTestApp({
     workers: false,
     modules: [...modules, brokenModule],
-    config: { MINGA_BODY_LIMIT: '4096', MINGA_AUTH_RATE_LIMIT_PER_MINUTE: '5', MINGA_RATE_LIMIT_PER_MINUTE: '60' },
+    config: {
+      MINGA_BODY_LIMIT: '4096',
+      MINGA_AUTH_RATE_LIMIT_PER_MINUTE: '5',
+      MINGA_RATE_LIMIT_PER_MINUTE: '60',
+    },
   })
   owner = await signUp(t.app)
   slug = (await createOrg(t.app, owner)).slug
@@ -62,7 +73,10 @@ describe('errors', () => {
   })
 
   it('rejects bodies over the limit with 413', async () => {
-    const response = await as(t.app, owner)({
+    const response = await as(
+      t.app,
+      owner,
+    )({
       method: 'POST',
       url: `/api/v1/orgs/${slug}/announcements`,
       payload: { title: 'Muy largo', body: 'x'.repeat(10_000) },
@@ -76,7 +90,10 @@ describe('idempotency', () => {
   const url = () => `/api/v1/orgs/${slug}/announcements`
   it('returns the stored response for a retried key and applies the write once', async () => {
     const send = (body: object) =>
-      as(t.app, owner)({ method: 'POST', url: url(), payload: body, headers: { 'idempotency-key': 'pago-0001-abc' } })
+      as(
+        t.app,
+        owner,
+      )({ method: 'POST', url: url(), payload: body, headers: { 'idempotency-key': 'pago-0001-abc' } })
     const first = await send({ title: 'Asamblea', body: 'El sábado' })
     const retry = await send({ title: 'Asamblea', body: 'El sábado' })
     expect(first.statusCode).toBe(201)
@@ -90,7 +107,10 @@ describe('idempotency', () => {
   it('answers 422 when the same key comes with another body', async () => {
     const headers = { 'idempotency-key': 'pago-0002-abc' }
     await as(t.app, owner)({ method: 'POST', url: url(), payload: { title: 'Primero', body: 'a' }, headers })
-    const other = await as(t.app, owner)({ method: 'POST', url: url(), payload: { title: 'Segundo', body: 'b' }, headers })
+    const other = await as(
+      t.app,
+      owner,
+    )({ method: 'POST', url: url(), payload: { title: 'Segundo', body: 'b' }, headers })
     expect(other.statusCode).toBe(422)
     expect(other.json().code).toBe('idempotency_key_reused')
   })
@@ -99,7 +119,10 @@ describe('idempotency', () => {
     const headers = { 'idempotency-key': 'pago-0003-abc' }
     const responses = await Promise.all(
       Array.from({ length: 8 }, () =>
-        as(t.app, owner)({ method: 'POST', url: url(), payload: { title: 'Concurrente', body: 'c' }, headers }),
+        as(
+          t.app,
+          owner,
+        )({ method: 'POST', url: url(), payload: { title: 'Concurrente', body: 'c' }, headers }),
       ),
     )
     const ids = new Set(responses.filter((r) => r.statusCode === 201).map((r) => r.json().id))
@@ -113,7 +136,7 @@ describe('security headers', () => {
   it('sends a strict CSP for the app and a looser one only for the API reference', async () => {
     const health = await t.app.inject({ method: 'GET', url: '/api/openapi.json' })
     expect(health.headers['content-security-policy']).toContain("script-src 'self'")
-    expect(health.headers['content-security-policy']).not.toContain('unsafe-inline\'; style')
+    expect(health.headers['content-security-policy']).not.toContain("unsafe-inline'; style")
     expect(health.headers['x-content-type-options']).toBe('nosniff')
     expect(health.headers['x-frame-options']).toBeDefined()
     const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' })
@@ -144,7 +167,8 @@ describe('rate limits', () => {
   it('limits API calls per session', async () => {
     const user = await signUp(t.app)
     const statuses: number[] = []
-    for (let i = 0; i < 62; i++) statuses.push((await as(t.app, user)({ method: 'GET', url: '/api/v1/me' })).statusCode)
+    for (let i = 0; i < 62; i++)
+      statuses.push((await as(t.app, user)({ method: 'GET', url: '/api/v1/me' })).statusCode)
     expect(statuses.filter((s) => s === 200)).toHaveLength(60)
     expect(statuses.at(-1)).toBe(429)
     // Another session is not affected.
@@ -178,7 +202,14 @@ describe('route declarations', () => {
 
   it('gives 403 to a member for every route whose permission the member role lacks', async () => {
     const member = await signUp(t.app)
-    await as(t.app, owner)({ method: 'POST', url: `/api/v1/orgs/${slug}/members`, payload: { email: member.email, role: 'member' } })
+    await as(
+      t.app,
+      owner,
+    )({
+      method: 'POST',
+      url: `/api/v1/orgs/${slug}/members`,
+      payload: { email: member.email, role: 'member' },
+    })
     const { permissions, routes } = t.app.platform
     const denied = routes.filter(
       (r) => typeof r.access === 'object' && !permissions.allows('member', r.access.permission),
@@ -193,14 +224,16 @@ describe('route declarations', () => {
   })
 })
 
+type Operation = { responses?: Record<string, unknown>; requestBody?: unknown }
+
 describe('OpenAPI', () => {
   it('publishes OpenAPI 3.1 where every /api/v1 operation has response schemas and writes have bodies', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/openapi.json' })
     expect(response.statusCode).toBe(200)
     const spec = response.json()
     expect(spec.openapi).toBe('3.1.0')
-    const operations = Object.entries(spec.paths as Record<string, Record<string, any>>).flatMap(([path, ops]) =>
-      Object.entries(ops).map(([method, op]) => ({ path, method, op })),
+    const operations = Object.entries(spec.paths as Record<string, Record<string, Operation>>).flatMap(
+      ([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op })),
     )
     const v1 = operations.filter((o) => o.path.startsWith('/api/v1'))
     expect(v1.length).toBeGreaterThan(10)
@@ -211,7 +244,9 @@ describe('OpenAPI', () => {
       if (['post', 'put', 'patch'].includes(method)) expect(op.requestBody, label).toBeDefined()
     }
     // Every route the server registered under /api/v1 appears in the spec.
-    const registered = t.app.platform.routes.filter((r) => r.url.startsWith('/api/v1') && r.url !== '/api/v1/leaky')
+    const registered = t.app.platform.routes.filter(
+      (r) => r.url.startsWith('/api/v1') && r.url !== '/api/v1/leaky',
+    )
     for (const route of registered) {
       const path = route.url.replace(/:([a-zA-Z]+)/g, '{$1}').replace(/\/$/, '')
       expect(spec.paths[path]?.[route.method.toLowerCase()], `${route.method} ${path}`).toBeDefined()

@@ -16,19 +16,23 @@ describe('cursor pagination', () => {
 
   it('walks a list in pages without losing or repeating items', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.uuid(), { maxLength: 60 }), fc.integer({ min: 1, max: 10 }), (ids, limit) => {
-        const sorted = [...ids].sort().reverse()
-        const seen: string[] = []
-        let after: string | undefined
-        for (let guard = 0; guard < 100; guard++) {
-          const rows = sorted.filter((id) => after === undefined || id < after).slice(0, limit + 1)
-          const page = toPage(rows, limit, (id) => id)
-          seen.push(...page.items)
-          if (!page.nextCursor) break
-          after = decodeCursor(page.nextCursor)
-        }
-        expect(seen).toEqual(sorted)
-      }),
+      fc.property(
+        fc.uniqueArray(fc.uuid(), { maxLength: 60 }),
+        fc.integer({ min: 1, max: 10 }),
+        (ids, limit) => {
+          const sorted = [...ids].sort().reverse()
+          const seen: string[] = []
+          let after: string | undefined
+          for (let guard = 0; guard < 100; guard++) {
+            const rows = sorted.filter((id) => after === undefined || id < after).slice(0, limit + 1)
+            const page = toPage(rows, limit, (id) => id)
+            seen.push(...page.items)
+            if (!page.nextCursor) break
+            after = decodeCursor(page.nextCursor)
+          }
+          expect(seen).toEqual(sorted)
+        },
+      ),
     )
   })
 })

@@ -1,8 +1,8 @@
-import { afterAll, describe, expect, it } from 'vitest'
 import pino from 'pino'
-import { openDatabase, type Database } from '../../db/connection.ts'
-import { runMigrations } from '../../db/migrate.ts'
+import { afterAll, describe, expect, it } from 'vitest'
 import { eventually, openTestDatabase } from '../../../../test/harness.ts'
+import { type Database, openDatabase } from '../../db/connection.ts'
+import { runMigrations } from '../../db/migrate.ts'
 import { JobRunner } from '../jobs.ts'
 
 const log = pino({ level: 'silent' })
@@ -28,7 +28,11 @@ async function exerciseJobs(database: Database) {
     await new Promise((resolve) => setTimeout(resolve, 1500))
     expect(attempts).toEqual([7, 7])
     const schedules = await runner.boss.getSchedules()
-    expect(schedules.map((s) => [s.name, s.cron, s.timezone])).toContainEqual(['test.nightly', '0 2 * * *', 'America/Bogota'])
+    expect(schedules.map((s) => [s.name, s.cron, s.timezone])).toContainEqual([
+      'test.nightly',
+      '0 2 * * *',
+      'America/Bogota',
+    ])
     await expect(runner.send('test.unknown', {})).rejects.toThrow(/Unknown job/)
   } finally {
     await runner.stop()
@@ -43,7 +47,12 @@ describe('jobs', () => {
 
   it('retry a failing job with backoff and register cron schedules on the test database', async () => {
     const database = await openTestDatabase()
-    opened.push({ close: async () => { await database.close(); await database.drop() } })
+    opened.push({
+      close: async () => {
+        await database.close()
+        await database.drop()
+      },
+    })
     await exerciseJobs(database)
   })
 

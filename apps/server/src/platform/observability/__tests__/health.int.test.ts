@@ -19,7 +19,9 @@ describe('operations endpoints', () => {
     expect(ready.statusCode).toBe(200)
     expect(ready.json().migrations.current).toBe(true)
     // Pretend the last migration never ran: the server must not call itself ready.
-    await t.database.db.execute(sql`delete from drizzle.__drizzle_migrations where id = (select max(id) from drizzle.__drizzle_migrations)`)
+    await t.database.db.execute(
+      sql`delete from drizzle.__drizzle_migrations where id = (select max(id) from drizzle.__drizzle_migrations)`,
+    )
     const behind = await t.app.inject({ method: 'GET', url: '/ready' })
     expect(behind.statusCode).toBe(503)
     expect(behind.json().status).toBe('migrations pending')
@@ -36,7 +38,11 @@ describe('operations endpoints', () => {
   })
 
   it('echoes a request id on every response', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/health', headers: { 'x-request-id': 'trace-123' } })
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/health',
+      headers: { 'x-request-id': 'trace-123' },
+    })
     expect(response.headers['x-request-id']).toBe('trace-123')
   })
 })

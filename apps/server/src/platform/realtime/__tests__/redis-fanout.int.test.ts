@@ -1,8 +1,8 @@
 import { io, type Socket } from 'socket.io-client'
 import { afterAll, describe, expect, it } from 'vitest'
+import { createOrg, createTestApp, signUp, type TestApp, testConfig } from '../../../../test/harness.ts'
 import { buildApp } from '../../../app.ts'
 import type { AppInstance } from '../../http/app-instance.ts'
-import { createOrg, createTestApp, signUp, testConfig, type TestApp } from '../../../../test/harness.ts'
 
 const redisUrl = process.env.REDIS_URL
 

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addMember, as, createOrg, createTestApp, signUp, type TestApp, type TestUser } from '../../../../test/harness.ts'
+import {
+  addMember,
+  as,
+  createOrg,
+  createTestApp,
+  signUp,
+  type TestApp,
+  type TestUser,
+} from '../../../../test/harness.ts'
 
 let t: TestApp
 let ana: TestUser
@@ -53,7 +61,10 @@ describe('identity', () => {
 
 describe('organizations', () => {
   it('creates an org with the creator as owner, defaults for Colombia and the kind’s modules', async () => {
-    const response = await as(t.app, ana)({
+    const response = await as(
+      t.app,
+      ana,
+    )({
       method: 'POST',
       url: '/api/v1/orgs',
       payload: { name: 'Cooperativa La Esperanza', slug: 'la-esperanza', kind: 'savings_credit' },
@@ -79,7 +90,10 @@ describe('organizations', () => {
     const page1 = first.json()
     expect(page1.items).toHaveLength(2)
     expect(page1.nextCursor).toEqual(expect.any(String))
-    const second = await as(t.app, beto)({ method: 'GET', url: `/api/v1/orgs?limit=2&cursor=${page1.nextCursor}` })
+    const second = await as(
+      t.app,
+      beto,
+    )({ method: 'GET', url: `/api/v1/orgs?limit=2&cursor=${page1.nextCursor}` })
     const page2 = second.json()
     expect(page2.items).toHaveLength(1)
     expect(page2.nextCursor).toBeNull()
@@ -89,7 +103,10 @@ describe('organizations', () => {
 
   it('rejects a taken slug with 409 and a field error', async () => {
     await createOrg(t.app, ana, { slug: 'repetido' })
-    const response = await as(t.app, beto)({
+    const response = await as(
+      t.app,
+      beto,
+    )({
       method: 'POST',
       url: '/api/v1/orgs',
       payload: { name: 'Otra', slug: 'repetido', kind: 'housing' },
@@ -116,21 +133,35 @@ describe('organizations', () => {
     expect(read.json().role).toBe('member')
     const audit = await as(t.app, carla)({ method: 'GET', url: `/api/v1/orgs/${org.slug}/audit` })
     expect(audit.statusCode).toBe(403)
-    const addAsMember = await as(t.app, carla)({
+    const addAsMember = await as(
+      t.app,
+      carla,
+    )({
       method: 'POST',
       url: `/api/v1/orgs/${org.slug}/members`,
       payload: { email: beto.email, role: 'admin' },
     })
     expect(addAsMember.statusCode).toBe(403)
     const members = await as(t.app, carla)({ method: 'GET', url: `/api/v1/orgs/${org.slug}/members` })
-    expect(members.json().items.map((m: { email: string }) => m.email).sort()).toEqual([ana.email, carla.email].sort())
-    const again = await as(t.app, ana)({
+    expect(
+      members
+        .json()
+        .items.map((m: { email: string }) => m.email)
+        .sort(),
+    ).toEqual([ana.email, carla.email].sort())
+    const again = await as(
+      t.app,
+      ana,
+    )({
       method: 'POST',
       url: `/api/v1/orgs/${org.slug}/members`,
       payload: { email: carla.email, role: 'member' },
     })
     expect(again.statusCode).toBe(409)
-    const nobody = await as(t.app, ana)({
+    const nobody = await as(
+      t.app,
+      ana,
+    )({
       method: 'POST',
       url: `/api/v1/orgs/${org.slug}/members`,
       payload: { email: 'nadie@example.test', role: 'member' },
@@ -146,11 +177,17 @@ describe('organizations', () => {
     const etag = current.headers.etag as string
     const missing = await as(t.app, ana)({ method: 'PATCH', url, payload: { name: 'Sin versión' } })
     expect(missing.statusCode).toBe(428)
-    const ok = await as(t.app, ana)({ method: 'PATCH', url, payload: { name: 'Nuevo nombre' }, headers: { 'if-match': etag } })
+    const ok = await as(
+      t.app,
+      ana,
+    )({ method: 'PATCH', url, payload: { name: 'Nuevo nombre' }, headers: { 'if-match': etag } })
     expect(ok.statusCode).toBe(200)
     expect(ok.json().name).toBe('Nuevo nombre')
     expect(ok.headers.etag).toBe('"2"')
-    const stale = await as(t.app, ana)({ method: 'PATCH', url, payload: { name: 'Pisado' }, headers: { 'if-match': etag } })
+    const stale = await as(
+      t.app,
+      ana,
+    )({ method: 'PATCH', url, payload: { name: 'Pisado' }, headers: { 'if-match': etag } })
     expect(stale.statusCode).toBe(412)
     const after = await as(t.app, ana)({ method: 'GET', url })
     expect(after.json().name).toBe('Nuevo nombre')
@@ -160,10 +197,20 @@ describe('organizations', () => {
     const org = await createOrg(t.app, ana)
     const base = `/api/v1/orgs/${org.slug}`
     const etag = (await as(t.app, ana)({ method: 'GET', url: base })).headers.etag as string
-    await as(t.app, ana)({ method: 'PATCH', url: base, payload: { name: 'Auditada' }, headers: { 'if-match': etag } })
-    await as(t.app, ana)({ method: 'POST', url: `${base}/branches`, payload: { name: 'Sede Centro', code: 'CEN' } })
+    await as(
+      t.app,
+      ana,
+    )({ method: 'PATCH', url: base, payload: { name: 'Auditada' }, headers: { 'if-match': etag } })
+    await as(
+      t.app,
+      ana,
+    )({ method: 'POST', url: `${base}/branches`, payload: { name: 'Sede Centro', code: 'CEN' } })
     const all = (await as(t.app, ana)({ method: 'GET', url: `${base}/audit` })).json()
-    expect(all.items.map((e: { action: string }) => e.action)).toEqual(['branch.created', 'org.updated', 'org.created'])
+    expect(all.items.map((e: { action: string }) => e.action)).toEqual([
+      'branch.created',
+      'org.updated',
+      'org.created',
+    ])
     const updated = all.items[1]
     expect(updated).toMatchObject({ actorId: ana.id, entityType: 'org', entityId: org.id })
     expect(updated.changes).toEqual({ name: { from: org.name, to: 'Auditada' } })
@@ -183,16 +230,40 @@ describe('organizations', () => {
 
 describe('bad input', () => {
   const cases: { name: string; payload: unknown; raw?: string; field?: string; status: number }[] = [
-    { name: 'unknown field', payload: { name: 'Válida', slug: 'valida-1', kind: 'housing', extra: 1 }, field: 'body.extra', status: 400 },
-    { name: 'wrong type', payload: { name: 42, slug: 'valida-2', kind: 'housing' }, field: 'body.name', status: 400 },
-    { name: 'bad slug', payload: { name: 'Válida', slug: 'Con Espacios', kind: 'housing' }, field: 'body.slug', status: 400 },
-    { name: 'unknown kind', payload: { name: 'Válida', slug: 'valida-3', kind: 'bank' }, field: 'body.kind', status: 400 },
+    {
+      name: 'unknown field',
+      payload: { name: 'Válida', slug: 'valida-1', kind: 'housing', extra: 1 },
+      field: 'body.extra',
+      status: 400,
+    },
+    {
+      name: 'wrong type',
+      payload: { name: 42, slug: 'valida-2', kind: 'housing' },
+      field: 'body.name',
+      status: 400,
+    },
+    {
+      name: 'bad slug',
+      payload: { name: 'Válida', slug: 'Con Espacios', kind: 'housing' },
+      field: 'body.slug',
+      status: 400,
+    },
+    {
+      name: 'unknown kind',
+      payload: { name: 'Válida', slug: 'valida-3', kind: 'bank' },
+      field: 'body.kind',
+      status: 400,
+    },
     { name: 'missing body', payload: undefined, status: 400 },
   ]
   for (const c of cases) {
     it(`answers ${c.status} problem+json for ${c.name} and writes nothing`, async () => {
-      const before = (await as(t.app, ana)({ method: 'GET', url: '/api/v1/orgs?limit=100' })).json().items.length
-      const response = await as(t.app, ana)({
+      const before = (await as(t.app, ana)({ method: 'GET', url: '/api/v1/orgs?limit=100' })).json().items
+        .length
+      const response = await as(
+        t.app,
+        ana,
+      )({
         method: 'POST',
         url: '/api/v1/orgs',
         ...(c.payload === undefined ? {} : { payload: c.payload as object }),
@@ -200,13 +271,17 @@ describe('bad input', () => {
       expect(response.statusCode).toBe(c.status)
       expect(response.headers['content-type']).toContain('application/problem+json')
       if (c.field) expect(response.json().errors.map((e: { path: string }) => e.path)).toContain(c.field)
-      const after = (await as(t.app, ana)({ method: 'GET', url: '/api/v1/orgs?limit=100' })).json().items.length
+      const after = (await as(t.app, ana)({ method: 'GET', url: '/api/v1/orgs?limit=100' })).json().items
+        .length
       expect(after).toBe(before)
     })
   }
 
   it('rejects malformed JSON with 400', async () => {
-    const response = await as(t.app, ana)({
+    const response = await as(
+      t.app,
+      ana,
+    )({
       method: 'POST',
       url: '/api/v1/orgs',
       headers: { 'content-type': 'application/json' },
@@ -218,7 +293,10 @@ describe('bad input', () => {
 
   it('rejects a bad path id and a bad cursor with 400 field errors', async () => {
     const org = await createOrg(t.app, ana)
-    const badId = await as(t.app, ana)({ method: 'GET', url: `/api/v1/orgs/${org.slug}/announcements/not-a-uuid` })
+    const badId = await as(
+      t.app,
+      ana,
+    )({ method: 'GET', url: `/api/v1/orgs/${org.slug}/announcements/not-a-uuid` })
     expect(badId.statusCode).toBe(400)
     expect(badId.json().errors[0].path).toBe('params.id')
     const badCursor = await as(t.app, ana)({ method: 'GET', url: '/api/v1/orgs?cursor=!!!' })
@@ -229,7 +307,10 @@ describe('bad input', () => {
   })
 
   it('speaks Spanish when asked', async () => {
-    const response = await as(t.app, ana)({
+    const response = await as(
+      t.app,
+      ana,
+    )({
       method: 'POST',
       url: '/api/v1/orgs',
       headers: { 'accept-language': 'es-CO,es;q=0.9' },

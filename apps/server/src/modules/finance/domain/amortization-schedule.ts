@@ -7,7 +7,7 @@ import {
   type NormalizedLoanTerms,
   normalizeLoanTerms,
 } from './loan-terms.ts'
-import { type Decimal, decimalFromMinor, decimalRatio, maxDecimal, ONE, toMinorUnits, ZERO } from './money.ts'
+import { Decimal, decimalFromMinor, decimalRatio, maxDecimal, ONE, toMinorUnits, ZERO } from './money.ts'
 import {
   minorMultiples,
   type RoundingPolicy,
@@ -62,19 +62,36 @@ export function annuityInstallment(balance: Decimal, steps: readonly AnnuityStep
     const growth = uniform.pow(m)
     return balance.times(rate).times(growth).div(growth.minus(1))
   }
-  let growthToEnd = ONE
-  let factor = ZERO
+  // Uneven periods: accumulate in 40-digit fixed-point integers (truncation below 1e-40, finer than the
+  // 34 significant digits of the Decimal path), one product per period instead of two Decimal operations.
+  const fixed = (value: Decimal) => BigInt(value.times(FIXED_DECIMAL).toFixed(0, Decimal.ROUND_DOWN))
+  const growths = new Map<Decimal, bigint>()
+  let growthToEnd = FIXED_ONE
+  let factor = 0n
   let extrasAtEnd = ZERO
   for (let i = steps.length - 1; i >= 0; i--) {
     const step = steps[i]!
     if (!step.amortizing) continue
-    factor = factor.plus(growthToEnd)
-    if (!step.extra.isZero()) extrasAtEnd = extrasAtEnd.plus(step.extra.times(growthToEnd))
-    growthToEnd = growthToEnd.times(step.growth)
+    factor += growthToEnd
+    if (!step.extra.isZero()) extrasAtEnd = extrasAtEnd.plus(step.extra.times(fromFixed(growthToEnd)))
+    let growth = growths.get(step.growth)
+    if (growth === undefined) {
+      growth = fixed(step.growth)
+      growths.set(step.growth, growth)
+    }
+    growthToEnd = (growthToEnd * growth) / FIXED_ONE
   }
-  if (factor.isZero())
+  if (factor === 0n)
     throw new EngineError('INVALID_TERM', 'there is no period left to amortize the principal')
-  return balance.times(growthToEnd).minus(extrasAtEnd).div(factor)
+  return balance.times(fromFixed(growthToEnd)).minus(extrasAtEnd).div(fromFixed(factor))
+}
+
+const FIXED_DIGITS = 40
+const FIXED_ONE = 10n ** BigInt(FIXED_DIGITS)
+const FIXED_DECIMAL = new Decimal(10).pow(FIXED_DIGITS)
+
+function fromFixed(value: bigint): Decimal {
+  return new Decimal(`${value}e-${FIXED_DIGITS}`)
 }
 
 /** The common growth factor when every paying step has the same rate and no prima; null otherwise. */

@@ -2,12 +2,20 @@ import {
   adjustToBusinessDay,
   type BusinessCalendar,
   CalendarError,
+  daysInMonth,
+  epochDayFromCivil,
+  fromEpochDay,
   type IsoDate,
+  parseIsoDate,
   toEpochDay,
 } from '../../../platform/calendar/index.ts'
 import { type YearFraction, yearFraction } from './day-count.ts'
 import { EngineError } from './errors.ts'
 import { addPeriods, FREQUENCIES, type NormalizedLoanTerms } from './loan-terms.ts'
+
+// 9999-12-31: the last date an IsoDate can hold.
+const MAX_EPOCH_DAY = 2932896
+
 import { Decimal, ONE, ZERO } from './money.ts'
 import { effectiveGrowth, nominalRateFor } from './rates.ts'
 
@@ -78,32 +86,80 @@ function adjust(date: IsoDate, terms: NormalizedLoanTerms, calendar: BusinessCal
   }
 }
 
-export function loanPeriods(terms: NormalizedLoanTerms, calendar: BusinessCalendar): LoanPeriod[] {
-  const spec = FREQUENCIES[terms.frequency]
-  const n = terms.numberOfInstallments
-  const regularFirstEnd = addPeriods(terms.disbursementDate, terms.frequency, 1)
-  const periods: LoanPeriod[] = []
-  // Regular periods share one fraction: compute each distinct rate once and share the Decimal instance.
-  const rates = new Map<string, Decimal>()
-  const rateOf = (fraction: YearFraction): Decimal => {
-    const key = fraction.map((p) => `${p.days}/${p.basis}`).join('+')
-    let rate = rates.get(key)
+// Rates depend only on mode, annual rate and year fraction; schedules for one product reuse a handful.
+const RATE_CACHE_LIMIT = 4096
+const rateCache = new Map<string, Decimal>()
+
+function fractionKey(fraction: YearFraction): string {
+  let key = ''
+  for (const part of fraction) key += `${part.days}/${part.basis};`
+  return key
+}
+
+function rateLookup(terms: NormalizedLoanTerms): (fraction: YearFraction) => Decimal {
+  const prefix = `${terms.rateMode}|${terms.annualRate.toString()}|`
+  const byIdentity = new Map<YearFraction, Decimal>()
+  // Day-counted periods build a new fraction each time; a single part is keyed by a number, not a string.
+  const bySinglePart = new Map<number, Decimal>()
+  return (fraction) => {
+    let rate = byIdentity.get(fraction)
+    if (rate !== undefined) return rate
+    const single = fraction.length === 1 ? fraction[0]!.days * 1000 + fraction[0]!.basis : -1
+    if (single >= 0) {
+      rate = bySinglePart.get(single)
+      if (rate !== undefined) return rate
+    }
+    const key = prefix + fractionKey(fraction)
+    rate = rateCache.get(key)
     if (rate === undefined) {
       rate = rateForFraction(terms, fraction)
-      rates.set(key, rate)
+      if (rateCache.size >= RATE_CACHE_LIMIT) rateCache.clear()
+      rateCache.set(key, rate)
     }
+    byIdentity.set(fraction, rate)
+    if (single >= 0) bySinglePart.set(single, rate)
     return rate
   }
+}
+
+/** Contractual period ends, by civil arithmetic on the anchor (month steps clamp to the month's last day). */
+function periodEnds(terms: NormalizedLoanTerms): number[] {
+  const spec = FREQUENCIES[terms.frequency]
+  const anchor = terms.firstDueDate ?? terms.disbursementDate
+  const offset = terms.firstDueDate === null ? 1 : 0
+  const ends: number[] = []
+  if (spec.months > 0) {
+    const { year, month, day } = parseIsoDate(anchor)
+    for (let k = 0; k < terms.numberOfInstallments; k++) {
+      const index = year * 12 + (month - 1) + spec.months * (k + offset)
+      const y = Math.floor(index / 12)
+      const m = index - y * 12 + 1
+      ends.push(epochDayFromCivil(y, m, Math.min(day, daysInMonth(y, m))))
+    }
+  } else {
+    const start = toEpochDay(anchor)
+    for (let k = 0; k < terms.numberOfInstallments; k++) ends.push(start + spec.days * (k + offset))
+  }
+  return ends
+}
+
+export function loanPeriods(terms: NormalizedLoanTerms, calendar: BusinessCalendar): LoanPeriod[] {
+  const spec = FREQUENCIES[terms.frequency]
+  const regularFirstEnd = addPeriods(terms.disbursementDate, terms.frequency, 1)
+  const ends = periodEnds(terms)
+  if (ends.at(-1)! > MAX_EPOCH_DAY)
+    throw new EngineError('INVALID_DATE', 'the schedule runs past the year 9999')
+  const periods: LoanPeriod[] = []
   const regularMonths = new Decimal(spec.months)
+  const rateOf = rateLookup(terms)
+  let startDay = toEpochDay(terms.disbursementDate)
   let start = terms.disbursementDate
-  for (let k = 1; k <= n; k++) {
-    const end =
-      terms.firstDueDate === null
-        ? addPeriods(terms.disbursementDate, terms.frequency, k)
-        : addPeriods(terms.firstDueDate, terms.frequency, k - 1)
+  for (let k = 1; k <= ends.length; k++) {
+    const endDay = ends[k - 1]!
+    const end = fromEpochDay(endDay)
     const regular = k > 1 || terms.firstDueDate === null || terms.firstDueDate === regularFirstEnd
     const fraction = periodFraction(terms, start, end, regular)
-    const days = toEpochDay(end) - toEpochDay(start)
+    const days = endDay - startDay
     const principalGrace = k <= terms.graceOnPrincipal
     const interestGrace = k <= terms.graceOnInterest
     const month = Number(end.slice(5, 7))
@@ -122,6 +178,7 @@ export function loanPeriods(terms: NormalizedLoanTerms, calendar: BusinessCalend
       extraInstallment: principalGrace ? ZERO : (terms.extraInstallments.get(month) ?? ZERO),
     })
     start = end
+    startDay = endDay
   }
   return periods
 }

@@ -1,6 +1,5 @@
 import { type IsoDate, toEpochDay } from '../../../platform/calendar/index.ts'
 import { EngineError } from './errors.ts'
-import { assertDate } from './loan-terms.ts'
 import { type Decimal, type Numeric, nonNegativeAmount, toDecimal, ZERO } from './money.ts'
 import { annualRate, effectiveAnnualToDaily } from './rates.ts'
 import { type RoundingPolicy, roundAmount } from './rounding-policy.ts'
@@ -73,34 +72,44 @@ export interface SavingsAccrualInput {
 
 export interface SavingsAccrual {
   readonly days: number
+  /** Σ end-of-day balance × days over the days that earn interest (saldo-días). */
+  readonly balanceDays: Decimal
   /** Unrounded: rounding happens once, at posting. */
   readonly interest: Decimal
   readonly closingBalance: Decimal
 }
 
+function epochDayOf(date: IsoDate, field: string): number {
+  try {
+    return toEpochDay(date)
+  } catch {
+    throw new EngineError(
+      'INVALID_DATE',
+      `${field} must be a real date in YYYY-MM-DD form, got ${String(date)}`,
+    )
+  }
+}
+
 /**
- * Daily-balance interest: Σ_d EOD_d × daily rate. Days with the same end-of-day balance are summed in one
- * step (balance × rate × days), which is the same sum without 30 multiplications per account.
+ * Daily-balance interest: Σ_d EOD_d × daily rate = (Σ_d EOD_d) × daily rate. The balance-days are summed
+ * exactly per stretch of equal balance and multiplied by the rate once, instead of once per day.
  */
 export function accrueSavingsInterest(input: SavingsAccrualInput, rate: SavingsRate): SavingsAccrual {
-  assertDate(input.from, 'from')
-  assertDate(input.to, 'to')
-  const first = toEpochDay(input.from)
-  const last = toEpochDay(input.to)
-  if (last < first)
+  const first = epochDayOf(input.from, 'from')
+  const last = epochDayOf(input.to, 'to')
+  if (last < first) {
     throw new EngineError('INVALID_DATE', `accrual end ${input.to} is before its start ${input.from}`)
-  const changes = input.movements
-    .map((m) => {
-      assertDate(m.date, 'movement date')
-      const day = toEpochDay(m.date)
-      if (day < first || day > last) {
-        throw new EngineError('INVALID_DATE', `movement on ${m.date} is outside ${input.from}..${input.to}`)
-      }
-      return { day, amount: toDecimal(m.amount, 'movement amount') }
-    })
-    .sort((a, b) => a.day - b.day)
+  }
+  const changes = input.movements.map((m) => {
+    const day = epochDayOf(m.date, 'movement date')
+    if (day < first || day > last) {
+      throw new EngineError('INVALID_DATE', `movement on ${m.date} is outside ${input.from}..${input.to}`)
+    }
+    return { day, amount: toDecimal(m.amount, 'movement amount') }
+  })
+  if (changes.length > 1) changes.sort((a, b) => a.day - b.day)
   let balance = toDecimal(input.openingBalance, 'openingBalance')
-  let interest = ZERO
+  let balanceDays = ZERO
   let cursor = first
   let i = 0
   while (cursor <= last) {
@@ -108,7 +117,7 @@ export function accrueSavingsInterest(input: SavingsAccrualInput, rate: SavingsR
       balance = balance.plus(changes[i]!.amount)
       i++
     }
-    if (balance.lt(0)) {
+    if (balance.isNegative() && !balance.isZero()) {
       throw new EngineError(
         'INVALID_AMOUNT',
         `the balance would be negative (${balance.toString()}) on day ${cursor - first + 1}`,
@@ -116,11 +125,13 @@ export function accrueSavingsInterest(input: SavingsAccrualInput, rate: SavingsR
     }
     const nextChange = i < changes.length ? changes[i]!.day : last + 1
     const days = nextChange - cursor
-    const daily = dailySavingsInterest(balance, rate)
-    if (!daily.isZero()) interest = interest.plus(days === 1 ? daily : daily.times(days))
+    if (!balance.isZero() && balance.gte(rate.minimumBalance)) {
+      balanceDays = balanceDays.plus(days === 1 ? balance : balance.times(days))
+    }
     cursor = nextChange
   }
-  return { days: last - first + 1, interest, closingBalance: balance }
+  const interest = balanceDays.isZero() ? ZERO : balanceDays.times(rate.dailyRate)
+  return { days: last - first + 1, balanceDays, interest, closingBalance: balance }
 }
 
 export interface InterestPosting {

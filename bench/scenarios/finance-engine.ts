@@ -70,29 +70,20 @@ function prng(seed: number): () => number {
 function savingsBenchmark(accounts: number): void {
   const random = prng(7)
   const days = Array.from({ length: 30 }, (_, i) => `2025-06-${String(i + 1).padStart(2, '0')}`)
+  // Movements in date order; a withdrawal never takes more than the balance of its day.
   const data = Array.from({ length: accounts }, () => {
     const opening = Math.floor(random() * 20_000_000)
-    const count = Math.floor(random() * 5)
-    const movements: BalanceMovement[] = []
+    const dates = Array.from({ length: Math.floor(random() * 5) }, () => Math.floor(random() * 30)).sort(
+      (a, b) => a - b,
+    )
     let balance = opening
-    for (let i = 0; i < count; i++) {
-      const deposit = random() < 0.6
-      const amount = deposit ? Math.floor(random() * 2_000_000) + 1 : -Math.floor(random() * balance)
+    const movements: BalanceMovement[] = dates.map((day) => {
+      const amount = random() < 0.6 ? Math.floor(random() * 2_000_000) + 1 : -Math.floor(random() * balance)
       balance += amount
-      movements.push({ date: days[Math.floor(random() * 30)]!, amount })
-    }
-    movements.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+      return { date: days[day]!, amount }
+    })
     return { opening, movements }
   })
-  // Cap each withdrawal at the balance on its date so no day overdraws.
-  for (const account of data) {
-    let balance = account.opening
-    account.movements = account.movements.map((m) => {
-      const amount = m.amount < 0 ? -Math.min(-m.amount, balance) : m.amount
-      balance += amount
-      return { date: m.date, amount }
-    })
-  }
   const rate = savingsRate({ annualRate: '0.035', minimumBalance: 100_000, withholdingRate: '0.07' })
   const movementCount = data.reduce((n, a) => n + a.movements.length, 0)
 

@@ -5,6 +5,7 @@ export {
   annuityInstallment,
   buildSchedule,
   type LoanSchedule,
+  type ScheduleAmounts,
   type ScheduleRow,
   type ScheduleTotals,
 } from './amortization-schedule.ts'
@@ -83,6 +84,7 @@ export {
 } from './loan-terms.ts'
 export {
   Decimal,
+  decimalFromMinor,
   fromMinorUnits,
   type Numeric,
   sum,

@@ -18,7 +18,9 @@ test('sign up, create an organization and see its home', async ({ page }) => {
 
   await page.getByLabel('Nombre de la organización').fill('Cooperativa La Minga Verde')
   await expect(page.getByLabel('Identificador (slug)')).toHaveValue('cooperativa-la-minga-verde')
-  await page.getByLabel('Tipo de organización').selectOption({ label: 'Cooperativa de vivienda / propiedad horizontal' })
+  await page
+    .getByLabel('Tipo de organización')
+    .selectOption({ label: 'Cooperativa de vivienda / propiedad horizontal' })
   await page.getByRole('button', { name: 'Crear organización' }).click()
 
   await expect(page).toHaveURL(/\/o\/cooperativa-la-minga-verde$/)

@@ -6,7 +6,7 @@ import { modules as allModules } from './modules/index.ts'
 import { installAccessControl, type RouteRecord } from './platform/access/access-hook.ts'
 import { PermissionCatalog, platformPermissions } from './platform/access/permissions.ts'
 import { registerAuthRoutes } from './platform/auth/auth.routes.ts'
-import { makeAuth } from './platform/auth/auth.ts'
+import { makeAuth, SessionCache } from './platform/auth/auth.ts'
 import type { Config } from './platform/config.ts'
 import { type Database, openDatabase } from './platform/db/connection.ts'
 import { EventBus } from './platform/events/event-bus.ts'
@@ -66,6 +66,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     config,
     database,
     auth,
+    sessions: new SessionCache(config.sessionCacheSeconds * 1000),
     permissions: new PermissionCatalog([...platformPermissions, ...modules.flatMap((m) => m.permissions)]),
     modules,
     jobs,
@@ -98,7 +99,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await installOpenApi(app)
 
   registerHealthRoutes(app)
-  registerAuthRoutes(app, auth, config.authRateLimitPerMinute)
+  registerAuthRoutes(app, auth, platform.sessions, config.authRateLimitPerMinute)
   registerTenancyRoutes(app)
   for (const module of modules) module.routes?.(app)
   await installWebApp(app)

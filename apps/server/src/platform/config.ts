@@ -30,6 +30,7 @@ const EnvSchema = z.object({
   MINGA_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   MINGA_AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   MINGA_DEMO_SEED: booleanFlag.optional(),
+  MINGA_SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),
 })
 
 export type Config = {
@@ -47,6 +48,8 @@ export type Config = {
   bodyLimit: number
   rateLimitPerMinute: number
   authRateLimitPerMinute: number
+  /** How long a resolved session is reused in-process (0 disables). */
+  sessionCacheSeconds: number
   /** Seed demo orgs on first start: default on for the embedded database, off for PostgreSQL. */
   demoSeed: boolean
 }
@@ -96,6 +99,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimit: e.MINGA_BODY_LIMIT,
     rateLimitPerMinute: e.MINGA_RATE_LIMIT_PER_MINUTE,
     authRateLimitPerMinute: e.MINGA_AUTH_RATE_LIMIT_PER_MINUTE,
+    sessionCacheSeconds: e.MINGA_SESSION_CACHE_SECONDS,
     demoSeed: e.MINGA_DEMO_SEED ?? !e.DATABASE_URL,
   }
 }

@@ -1,6 +1,6 @@
 import type { RouteRecord } from './access/access-hook.ts'
 import type { PermissionCatalog } from './access/permissions.ts'
-import type { Auth } from './auth/auth.ts'
+import type { Auth, SessionCache } from './auth/auth.ts'
 import type { Config } from './config.ts'
 import type { Database } from './db/connection.ts'
 import type { EventBus } from './events/event-bus.ts'
@@ -14,6 +14,7 @@ export type Platform = {
   config: Config
   database: Database
   auth: Auth
+  sessions: SessionCache
   permissions: PermissionCatalog
   modules: ModuleManifest[]
   jobs: JobRunner

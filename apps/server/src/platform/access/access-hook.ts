@@ -1,6 +1,5 @@
 import { OrgSlug } from '@minga/contracts'
 import type { FastifyInstance, RouteOptions } from 'fastify'
-import { sessionUser } from '../auth/auth.ts'
 import { AppError, forbidden, notFound } from '../http/app-error.ts'
 import type { Access } from '../http/app-instance.ts'
 import { findMembershipBySlug } from '../tenancy/tenancy.repository.ts'
@@ -45,8 +44,8 @@ export function installAccessControl(app: FastifyInstance, routes: RouteRecord[]
   app.addHook('preValidation', async (request) => {
     const access = request.routeOptions.config.access
     if (!access || access === 'public') return
-    const { auth, database, permissions } = app.platform
-    const user = await sessionUser(auth, request.headers)
+    const { auth, database, permissions, sessions } = app.platform
+    const user = await sessions.resolve(auth, request.headers)
     if (!user) throw new AppError('unauthenticated', 'Sign in to continue')
     request.user = user
     if (access === 'authenticated') return

@@ -1,12 +1,21 @@
 import { fromNodeHeaders } from 'better-auth/node'
 import type { FastifyInstance } from 'fastify'
-import type { Auth } from './auth.ts'
+import type { Auth, SessionCache } from './auth.ts'
+
+/** Auth calls that may end sessions: the session cache forgets everything after them. */
+const endsSessions =
+  /\/(sign-out|revoke-session|revoke-sessions|revoke-other-sessions|change-password|delete-user)$/
 
 /**
  * Mounts Better Auth's handler at /api/auth/*: Fastify's request is turned into a Fetch Request
  * and the Response copied back, keeping every Set-Cookie header.
  */
-export function registerAuthRoutes(app: FastifyInstance, auth: Auth, authRateLimitPerMinute: number) {
+export function registerAuthRoutes(
+  app: FastifyInstance,
+  auth: Auth,
+  sessions: SessionCache,
+  authRateLimitPerMinute: number,
+) {
   app.route({
     method: ['GET', 'POST'],
     url: '/api/auth/*',
@@ -25,6 +34,7 @@ export function registerAuthRoutes(app: FastifyInstance, auth: Auth, authRateLim
           ...(hasBody ? { body: JSON.stringify(request.body) } : {}),
         }),
       )
+      if (endsSessions.test(url.pathname)) sessions.clear()
       reply.status(response.status)
       response.headers.forEach((value, key) => {
         if (key !== 'set-cookie') reply.header(key, value)

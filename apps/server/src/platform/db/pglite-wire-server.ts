@@ -42,7 +42,7 @@ export class PgliteWireServer {
   private accept(socket: Socket) {
     this.sockets.add(socket)
     const connection = new Connection(this.db, this.sessionLock, socket)
-    socket.on('data', (chunk) => connection.receive(chunk))
+    socket.on('data', (chunk: Buffer) => connection.receive(chunk))
     socket.on('error', () => socket.destroy())
     socket.on('close', () => {
       this.sockets.delete(socket)
@@ -87,7 +87,11 @@ class Connection {
         const unit = Buffer.concat(this.pending)
         this.pending = []
         const endsExchange = message.kind === 'startup' || 'SQ'.includes(message.type)
-        this.work = this.work.then(() => this.run(unit, endsExchange)).catch(() => this.socket.destroy())
+        this.work = this.work
+          .then(() => this.run(unit, endsExchange))
+          .catch(() => {
+            this.socket.destroy()
+          })
       }
     }
   }

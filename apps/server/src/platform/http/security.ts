@@ -3,6 +3,7 @@ import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Redis } from 'ioredis'
+import { sessionCredential } from '../auth/auth.ts'
 
 const appCsp = {
   defaultSrc: ["'self'"],

@@ -24,6 +24,7 @@ export { easterSunday } from './easter.ts'
 export {
   addDays,
   addMonths,
+  addMonthsToCivil,
   type CivilDate,
   compareIsoDates,
   dayOfWeek,

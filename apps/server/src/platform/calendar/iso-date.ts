@@ -104,20 +104,20 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return fromEpochDay(toEpochDay(date) + days)
 }
 
+/** A civil date plus whole months; a day the target month lacks becomes its last day. */
+export function addMonthsToCivil(date: CivilDate, months: number): CivilDate {
+  const index = date.year * 12 + (date.month - 1) + months
+  const year = Math.floor(index / 12)
+  const month = index - year * 12 + 1
+  return { year, month, day: Math.min(date.day, daysInMonth(year, month)) }
+}
+
 /** Adds calendar months; a day that does not exist in the target month becomes its last day (Jan 31 + 1 → Feb 28/29). */
 export function addMonths(date: IsoDate, months: number): IsoDate {
   if (!Number.isInteger(months)) {
     throw new CalendarError('INVALID_ARGUMENT', `months must be an integer, got ${months}`)
   }
-  const { year, month, day } = parseIsoDate(date)
-  const index = year * 12 + (month - 1) + months
-  const targetYear = Math.floor(index / 12)
-  const targetMonth = index - targetYear * 12 + 1
-  return formatIsoDate({
-    year: targetYear,
-    month: targetMonth,
-    day: Math.min(day, daysInMonth(targetYear, targetMonth)),
-  })
+  return formatIsoDate(addMonthsToCivil(parseIsoDate(date), months))
 }
 
 /** Signed number of days from `from` to `to` (`to − from`). */

@@ -15,7 +15,7 @@ import {
   roundInstallment,
   roundQuotient,
 } from './rounding-policy.ts'
-import { type ScheduleAmounts, type ScheduleRow, scheduleRow } from './schedule-row.ts'
+import { type ScheduleRow, scheduleRow } from './schedule-row.ts'
 
 export type { ScheduleAmounts, ScheduleRow } from './schedule-row.ts'
 
@@ -265,7 +265,7 @@ export function scheduleTotals(rows: readonly ScheduleRow[]): ScheduleTotals {
 }
 
 /** Level installment or level principal for a method, rounded to the policy's installment multiple. */
-export function levelFor(
+function levelFor(
   method: AmortizationMethod,
   balance: Decimal,
   periods: readonly LoanPeriod[],

@@ -79,13 +79,3 @@ export function yearFractionValue(fraction: YearFraction): Decimal {
   for (const part of fraction) total = total.plus(new Decimal(part.days).div(part.basis))
   return total
 }
-
-/** Scales a year fraction by a ratio of whole days (splitting a period at an intermediate date). */
-export function scaleYearFraction(
-  fraction: YearFraction,
-  numerator: number,
-  denominator: number,
-): YearFraction {
-  if (denominator <= 0) throw new EngineError('INVALID_DATE', 'cannot split an empty period')
-  return fraction.map((part) => ({ days: part.days * numerator, basis: part.basis * denominator }))
-}

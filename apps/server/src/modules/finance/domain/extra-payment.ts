@@ -24,7 +24,7 @@ export interface ExtraPayment {
 }
 
 /** Index of the row whose accrual period contains the date (start < date ≤ end; the disbursement date maps to row 0). */
-export function rowIndexAt(schedule: LoanSchedule, date: IsoDate): number {
+function rowIndexAt(schedule: LoanSchedule, date: IsoDate): number {
   const day = toEpochDay(date)
   const rows = schedule.rows
   if (day < toEpochDay(schedule.terms.disbursementDate)) {

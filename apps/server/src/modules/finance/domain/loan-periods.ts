@@ -1,8 +1,8 @@
 import {
+  addMonthsToCivil,
   adjustToBusinessDay,
   type BusinessCalendar,
   CalendarError,
-  daysInMonth,
   epochDayFromCivil,
   fromEpochDay,
   type IsoDate,
@@ -41,7 +41,7 @@ export interface LoanPeriod {
 }
 
 /** Period rate for a year fraction under the loan's rate mode. */
-export function rateForFraction(terms: NormalizedLoanTerms, fraction: YearFraction): Decimal {
+function rateForFraction(terms: NormalizedLoanTerms, fraction: YearFraction): Decimal {
   return terms.rateMode === 'NOMINAL'
     ? nominalRateFor(terms.annualRate, fraction)
     : effectiveGrowth(terms.annualRate, fraction).minus(1)
@@ -129,12 +129,10 @@ function periodEnds(terms: NormalizedLoanTerms): number[] {
   const offset = terms.firstDueDate === null ? 1 : 0
   const ends: number[] = []
   if (spec.months > 0) {
-    const { year, month, day } = parseIsoDate(anchor)
+    const civil = parseIsoDate(anchor)
     for (let k = 0; k < terms.numberOfInstallments; k++) {
-      const index = year * 12 + (month - 1) + spec.months * (k + offset)
-      const y = Math.floor(index / 12)
-      const m = index - y * 12 + 1
-      ends.push(epochDayFromCivil(y, m, Math.min(day, daysInMonth(y, m))))
+      const { year, month, day } = addMonthsToCivil(civil, spec.months * (k + offset))
+      ends.push(epochDayFromCivil(year, month, day))
     }
   } else {
     const start = toEpochDay(anchor)

@@ -28,7 +28,7 @@ export interface InstallmentState {
   readonly defaultInterestAccruedTo: IsoDate | null
 }
 
-export const NO_AMOUNTS: ComponentAmounts = Object.freeze({
+const NO_AMOUNTS: ComponentAmounts = Object.freeze({
   defaultInterest: ZERO,
   insurance: ZERO,
   fees: ZERO,

@@ -30,7 +30,7 @@ const ROOT_CACHE_LIMIT = 1024
 const rootCache = new Map<string, Decimal>()
 
 /** (1 + rate)^(1/basis), memoized. */
-export function growthRoot(rate: Decimal, basis: number): Decimal {
+function growthRoot(rate: Decimal, basis: number): Decimal {
   const key = `${rate.toString()}|${basis}`
   let root = rootCache.get(key)
   if (!root) {

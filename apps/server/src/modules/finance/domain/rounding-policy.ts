@@ -98,10 +98,6 @@ export function roundToMultiple(value: Decimal, multiple: Decimal, mode: Roundin
   return value.times(ten.down).toDecimalPlaces(0, rm).times(ten.up)
 }
 
-export function roundToScale(value: Decimal, scale: number, mode: RoundingMode): Decimal {
-  return value.toDecimalPlaces(scale, DECIMAL_MODE[mode])
-}
-
 /** Rounds an amount (interest, fee, premium, principal) to the policy. */
 export function roundAmount(value: Decimal, policy: RoundingPolicy): Decimal {
   return roundToMultiple(value, policy.multipleOf, policy.mode)

@@ -64,6 +64,7 @@ export function applyExtraPayment(schedule: LoanSchedule, payment: ExtraPayment)
   }
   assertDate(payment.date, 'date')
   const amount = positiveAmount(payment.amount, 'amount')
+  const amountMinor = toMinorUnits(amount, rounding.scale)
   const k = rowIndexAt(schedule, payment.date)
   const row = rows[k]!
   if (!row.extraPayment.isZero()) {
@@ -91,8 +92,8 @@ export function applyExtraPayment(schedule: LoanSchedule, payment: ExtraPayment)
         withRowChanges(row, {
           extraPaymentDate: payment.date,
           minor: {
-            extraPayment: toMinorUnits(amount, rounding.scale),
-            closingBalance: row.minor.closingBalance - toMinorUnits(amount, rounding.scale),
+            extraPayment: amountMinor,
+            closingBalance: row.minor.closingBalance - amountMinor,
           },
         }),
       ]

@@ -60,7 +60,7 @@ async function waitReady() {
   throw new Error('server did not become ready in 60 s')
 }
 
-async function json(path: string, init: RequestInit & { token?: string } = {}) {
+async function json(path: string, init: RequestInit & { token?: string } = {}): Promise<{ token: string }> {
   const response = await fetch(`${base}${path}`, {
     ...init,
     headers: {
@@ -72,7 +72,7 @@ async function json(path: string, init: RequestInit & { token?: string } = {}) {
   })
   if (!response.ok)
     throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${await response.text()}`)
-  return response.json()
+  return (await response.json()) as { token: string }
 }
 
 async function seed() {

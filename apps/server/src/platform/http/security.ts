@@ -25,11 +25,7 @@ const docsCsp =
 
 /** Rate limits count per signed-in session when there is one, else per IP address. */
 function rateLimitKey(request: FastifyRequest): string {
-  const bearer = request.headers.authorization?.replace(/^Bearer\s+/i, '')
-  const cookie = /(?:^|;\s*)(?:__Secure-)?better-auth\.session_token=([^;]+)/.exec(
-    request.headers.cookie ?? '',
-  )?.[1]
-  const credential = bearer || cookie
+  const credential = sessionCredential(request.headers)
   if (credential) return `s:${createHash('sha256').update(credential).digest('hex').slice(0, 32)}`
   return `ip:${request.ip}`
 }

@@ -47,6 +47,8 @@ for (const [path, entry] of Object.entries(lock.packages)) {
 }
 
 // npm keeps packages sorted by path; keep the file stable for diffs.
-lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : a < b ? -1 : 1)))
+lock.packages = Object.fromEntries(
+  Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : a < b ? -1 : 1)),
+)
 writeFileSync(lockPath, `${JSON.stringify(lock, null, 2)}\n`)
 console.log(added ? `added ${added} platform entries to package-lock.json` : 'package-lock.json is complete')

@@ -16,7 +16,7 @@ import { addPeriods, FREQUENCIES, type NormalizedLoanTerms } from './loan-terms.
 // 9999-12-31: the last date an IsoDate can hold.
 const MAX_EPOCH_DAY = 2932896
 
-import { Decimal, ONE, ZERO } from './money.ts'
+import { Decimal, decimalRatio, ONE, withExactRatio, ZERO } from './money.ts'
 import { effectiveGrowth, nominalRateFor } from './rates.ts'
 
 /** One repayment period: interest accrues from `start` to `end`; the installment is due on `dueDate`. */
@@ -60,7 +60,12 @@ export function partialPeriodRate(
   if (elapsedDays <= 0 || totalDays <= 0) return ZERO
   if (elapsedDays >= totalDays) return periodRate
   const share = new Decimal(elapsedDays).div(totalDays)
-  return terms.rateMode === 'NOMINAL' ? periodRate.times(share) : ONE.plus(periodRate).pow(share).minus(1)
+  if (terms.rateMode !== 'NOMINAL') return ONE.plus(periodRate).pow(share).minus(1)
+  const { numerator, denominator } = decimalRatio(periodRate)
+  return withExactRatio(periodRate.times(share), {
+    numerator: numerator * BigInt(elapsedDays),
+    denominator: denominator * BigInt(totalDays),
+  })
 }
 
 function periodFraction(

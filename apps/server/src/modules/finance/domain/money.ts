@@ -102,10 +102,23 @@ export function fromMinorUnits(minor: bigint | number | string, scale: number): 
   return units.div(new Decimal(10).pow(scale))
 }
 
-const ratios = new WeakMap<Decimal, { readonly numerator: bigint; readonly denominator: bigint }>()
+export type Ratio = { readonly numerator: bigint; readonly denominator: bigint }
 
-/** A finite decimal as the exact ratio numerator / 10^k, for exact bigint arithmetic on minor units. */
-export function decimalRatio(value: Decimal): { readonly numerator: bigint; readonly denominator: bigint } {
+const ratios = new WeakMap<Decimal, Ratio>()
+
+/**
+ * Records that `value` is the rounded form of an exact rational (a nominal rate divided by the
+ * periods of a year, say): exact computations through `decimalRatio` then use the ratio, so an
+ * interest that is exactly half a cent rounds by the policy instead of by the rate's last digit.
+ */
+export function withExactRatio(value: Decimal, ratio: Ratio): Decimal {
+  ratios.set(value, ratio)
+  return value
+}
+
+/** The exact ratio behind `value` (see withExactRatio), else its decimal expansion. */
+
+export function decimalRatio(value: Decimal): Ratio {
   let ratio = ratios.get(value)
   if (ratio === undefined) {
     const places = value.decimalPlaces()

@@ -1,6 +1,6 @@
 import type { YearFraction } from './day-count.ts'
 import { EngineError } from './errors.ts'
-import { Decimal, type Numeric, ONE, toDecimal } from './money.ts'
+import { Decimal, decimalRatio, type Numeric, ONE, toDecimal, withExactRatio } from './money.ts'
 
 // Rates are fractions everywhere in the engine: 11.6 % EA is 0.116. Use `percent('11.6')` to convert.
 
@@ -60,8 +60,17 @@ export function effectiveRateFor(effectiveAnnualRate: Numeric, fraction: YearFra
 export function nominalRateFor(nominalAnnualRate: Numeric, fraction: YearFraction): Decimal {
   const nominal = annualRate(nominalAnnualRate, 'nominalAnnualRate')
   let total = new Decimal(0)
-  for (const part of fraction) total = total.plus(nominal.times(part.days).div(part.basis))
-  return total
+  // The exact value, nominal × Σ days/basis, kept as a ratio beside the rounded Decimal.
+  const { numerator, denominator } = decimalRatio(nominal)
+  let sumNumerator = 0n
+  let sumDenominator = 1n
+  for (const part of fraction) {
+    total = total.plus(nominal.times(part.days).div(part.basis))
+    const basis = BigInt(part.basis)
+    sumNumerator = sumNumerator * basis + BigInt(part.days) * sumDenominator
+    sumDenominator *= basis
+  }
+  return withExactRatio(total, { numerator: numerator * sumNumerator, denominator: denominator * sumDenominator })
 }
 
 /** EA → effective periodic rate: EM = (1 + EA)^(1/12) − 1 for 12 periods a year. */

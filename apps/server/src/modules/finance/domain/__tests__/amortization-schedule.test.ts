@@ -323,3 +323,25 @@ describe('bad input is refused with a typed error, never a wrong schedule', () =
     expectCode(() => roundingPolicy({ scale: 9 }), 'INVALID_ROUNDING_POLICY')
   })
 })
+
+describe('exact half-cent interest (found by the property test)', () => {
+  // 95,420 × 45.15 % / 26 = 1,657.005 exactly: the rate must not be rounded before the product,
+  // or its last digit decides the tie instead of the rounding policy.
+  const terms: LoanTerms = {
+    principal: 95_420,
+    disbursementDate: '2020-07-28',
+    numberOfInstallments: 10,
+    frequency: 'BIWEEKLY',
+    amortization: 'FRENCH',
+    rate: { mode: 'NOMINAL', nominalAnnualRate: 0.4515 },
+    interestCalculation: 'PER_PERIOD',
+    dayCount: '30/360',
+  }
+  it('rounds the tie half-even to 1,657.00 and half-up to 1,657.01', () => {
+    const rounding = (mode: 'HALF_EVEN' | 'HALF_UP') => roundingPolicy({ mode, scale: 2, multipleOf: 0.01 })
+    const even = buildSchedule(terms, EVERY_DAY_CALENDAR, rounding('HALF_EVEN')).rows[0]!
+    const up = buildSchedule(terms, EVERY_DAY_CALENDAR, rounding('HALF_UP')).rows[0]!
+    expect(even.accruedInterest.toFixed(2)).toBe('1657.00')
+    expect(up.accruedInterest.toFixed(2)).toBe('1657.01')
+  })
+})

@@ -121,6 +121,7 @@ export {
   seatsEverPresent,
   takeQuorumSnapshot,
   validateQuorumRule,
+  writtenVoteQuorumRule,
 } from './quorum.ts'
 export {
   instantRunoff,

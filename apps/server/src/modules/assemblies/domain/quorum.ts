@@ -152,6 +152,21 @@ export function horizontalPropertyQuorumRule(): QuorumRule {
   }
 }
 
+/**
+ * Ley 675 art. 43, written votes: there is no meeting to attend; the decision stands when the required
+ * majority, computed over the total coefficients (see `writtenVoteRule`), answers within the month.
+ * Any response opens the count; respondents play the part of those present.
+ */
+export function writtenVoteQuorumRule(): QuorumRule {
+  return {
+    regime: 'horizontal-property',
+    firstCall: [{ kind: 'minimum-seats', count: 1 }],
+    reducedAfterWait: null,
+    secondCall: null,
+    holdsOnceFormed: null,
+  }
+}
+
 export interface CooperativeQuorumOptions {
   /** Ley 79 art. 31: one hour, unless the statutes say otherwise. */
   readonly waitMinutes?: number

@@ -1,6 +1,6 @@
-import type { AssemblyRuleErrorCode } from '../errors.ts'
 import { expect } from 'vitest'
 import { parseCoefficient } from '../coefficients.ts'
+import type { AssemblyRuleErrorCode } from '../errors.ts'
 import type { Presence, Seat } from '../quorum.ts'
 
 // A small residential building: five units whose coefficients sum to exactly 100 %.

@@ -45,7 +45,12 @@ describe('coefficient text', () => {
 
 describe('the building sums to exactly 100 %', () => {
   it('accepts the fixture building', () => {
-    expect(validateCoefficients(units)).toEqual({ ok: true, unitCount: 5, sum: FULL_COEFFICIENT, difference: 0 })
+    expect(validateCoefficients(units)).toEqual({
+      ok: true,
+      unitCount: 5,
+      sum: FULL_COEFFICIENT,
+      difference: 0,
+    })
   })
 
   it('names the exact difference when one millionth is missing', () => {
@@ -93,7 +98,9 @@ describe('the building sums to exactly 100 %', () => {
         const target = building[index]!
         if ((!up && target.coefficient === 1) || (up && building.length === 1)) return
         const delta = up ? 1 : -1
-        const changed = building.map((u, i) => (i === index ? { ...u, coefficient: u.coefficient + delta } : u))
+        const changed = building.map((u, i) =>
+          i === index ? { ...u, coefficient: u.coefficient + delta } : u,
+        )
         const broken = checkCoefficients(changed)
         expect(broken.ok).toBe(false)
         expect(broken.difference).toBe(delta)
@@ -106,7 +113,11 @@ describe('the building sums to exactly 100 %', () => {
 describe('coefficients from private areas (largest remainder)', () => {
   it('splits 3 equal areas as 33.333334 + 33.333333 + 33.333333', () => {
     const result = coefficientsFromAreas(['a', 'b', 'c'].map((unitId) => ({ unitId, area: 80 })))
-    expect(result.map((r) => formatCoefficient(r.coefficient))).toEqual(['33.333334', '33.333333', '33.333333'])
+    expect(result.map((r) => formatCoefficient(r.coefficient))).toEqual([
+      '33.333334',
+      '33.333333',
+      '33.333333',
+    ])
   })
 
   it('is proportional when the areas divide evenly', () => {

@@ -13,7 +13,12 @@ import {
 import { expectCode } from './building-fixture.ts'
 
 const whole = { kind: 'whole-assembly' } as const
-const poder = (proxyId: string, grantorSeatId: string, holderId: string, scope: Proxy['scope'] = whole): Proxy => ({
+const poder = (
+  proxyId: string,
+  grantorSeatId: string,
+  holderId: string,
+  scope: Proxy['scope'] = whole,
+): Proxy => ({
   proxyId,
   grantorSeatId,
   holderId,
@@ -25,14 +30,23 @@ const capTwo = { ...DEFAULT_PROXY_POLICY, maxProxiesPerHolder: 2 }
 describe('granting a poder', () => {
   it('accepts any person, including a tenant, when nothing bars them', () => {
     expect(() =>
-      validateProxyGrant(poder('p1', 'apt-101', 'tenant-ana'), { policy: capTwo, holderRoles: [], existing: [] }),
+      validateProxyGrant(poder('p1', 'apt-101', 'tenant-ana'), {
+        policy: capTwo,
+        holderRoles: [],
+        existing: [],
+      }),
     ).not.toThrow()
   })
 
   it('bars the administrator, council members and staff', () => {
     for (const role of ['administrator', 'council-member', 'staff'] as const) {
       expectCode(
-        () => validateProxyGrant(poder('p1', 'apt-101', 'x'), { policy: capTwo, holderRoles: [role], existing: [] }),
+        () =>
+          validateProxyGrant(poder('p1', 'apt-101', 'x'), {
+            policy: capTwo,
+            holderRoles: [role],
+            existing: [],
+          }),
         'PROXY_BARRED_HOLDER',
       )
     }
@@ -41,7 +55,11 @@ describe('granting a poder', () => {
   it('a building may narrow the barred roles', () => {
     const policy = { maxProxiesPerHolder: null, barredRoles: ['administrator'] as const }
     expect(() =>
-      validateProxyGrant(poder('p1', 'apt-101', 'x'), { policy, holderRoles: ['council-member'], existing: [] }),
+      validateProxyGrant(poder('p1', 'apt-101', 'x'), {
+        policy,
+        holderRoles: ['council-member'],
+        existing: [],
+      }),
     ).not.toThrow()
   })
 
@@ -53,7 +71,11 @@ describe('granting a poder', () => {
     )
     const afterRevocation = [revokeProxy(existing[0]!, '2026-03-01T10:00:00Z'), existing[1]!]
     expect(() =>
-      validateProxyGrant(poder('p3', 'apt-201', 'luis'), { policy: capTwo, holderRoles: [], existing: afterRevocation }),
+      validateProxyGrant(poder('p3', 'apt-201', 'luis'), {
+        policy: capTwo,
+        holderRoles: [],
+        existing: afterRevocation,
+      }),
     ).not.toThrow()
   })
 
@@ -61,11 +83,18 @@ describe('granting a poder', () => {
     const existing = [poder('p1', 'apt-101', 'luis', { kind: 'agenda-items', agendaItemIds: ['budget'] })]
     const context = { policy: capTwo, holderRoles: [], existing }
     expectCode(
-      () => validateProxyGrant(poder('p2', 'apt-101', 'eva', { kind: 'agenda-items', agendaItemIds: ['budget'] }), context),
+      () =>
+        validateProxyGrant(
+          poder('p2', 'apt-101', 'eva', { kind: 'agenda-items', agendaItemIds: ['budget'] }),
+          context,
+        ),
       'PROXY_ALREADY_GRANTED',
     )
     expect(() =>
-      validateProxyGrant(poder('p2', 'apt-101', 'eva', { kind: 'agenda-items', agendaItemIds: ['council'] }), context),
+      validateProxyGrant(
+        poder('p2', 'apt-101', 'eva', { kind: 'agenda-items', agendaItemIds: ['council'] }),
+        context,
+      ),
     ).not.toThrow()
   })
 
@@ -73,7 +102,8 @@ describe('granting a poder', () => {
     const context = { policy: capTwo, holderRoles: [], existing: [] }
     expectCode(() => validateProxyGrant(poder('p1', 'apt-101', ''), context), 'INVALID_INPUT')
     expectCode(
-      () => validateProxyGrant(poder('p1', 'apt-101', 'x', { kind: 'agenda-items', agendaItemIds: [] }), context),
+      () =>
+        validateProxyGrant(poder('p1', 'apt-101', 'x', { kind: 'agenda-items', agendaItemIds: [] }), context),
       'INVALID_INPUT',
     )
     const revoked = revokeProxy(poder('p1', 'apt-101', 'x'), '2026-03-01T10:00:00Z')
@@ -95,12 +125,23 @@ describe('who votes for which seat', () => {
       { seatId: 'apt-102', via: 'proxy', proxyId: 'p1' },
       { seatId: 'apt-201', via: 'proxy', proxyId: 'p2' },
     ])
-    expect(seatsRepresentedBy('ana', ['apt-101'], proxies, 'council').map((r) => r.seatId)).toEqual(['apt-101', 'apt-102'])
+    expect(seatsRepresentedBy('ana', ['apt-101'], proxies, 'council').map((r) => r.seatId)).toEqual([
+      'apt-101',
+      'apt-102',
+    ])
   })
 
   it('the representative in person takes precedence over the poder', () => {
-    expect(resolveSeatVoter('apt-102', 'owner-102', true, proxies)).toEqual({ voterId: 'owner-102', via: 'holder', proxyId: null })
-    expect(resolveSeatVoter('apt-102', 'owner-102', false, proxies)).toEqual({ voterId: 'ana', via: 'proxy', proxyId: 'p1' })
+    expect(resolveSeatVoter('apt-102', 'owner-102', true, proxies)).toEqual({
+      voterId: 'owner-102',
+      via: 'holder',
+      proxyId: null,
+    })
+    expect(resolveSeatVoter('apt-102', 'owner-102', false, proxies)).toEqual({
+      voterId: 'ana',
+      via: 'proxy',
+      proxyId: 'p1',
+    })
     expect(resolveSeatVoter('apt-202', 'owner-202', false, proxies)).toBeNull()
   })
 

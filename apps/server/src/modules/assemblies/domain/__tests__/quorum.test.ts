@@ -66,7 +66,10 @@ describe('propiedad horizontal (Ley 675 arts. 45 and 41), recomputed per motion'
   })
 
   it('art. 45: exactly half of the coefficients is not "more than half"', () => {
-    const quarters: Seat[] = ['a', 'b', 'c', 'd'].map((seatId) => ({ seatId, coefficient: parseCoefficient('25') }))
+    const quarters: Seat[] = ['a', 'b', 'c', 'd'].map((seatId) => ({
+      seatId,
+      coefficient: parseCoefficient('25'),
+    }))
     expect(evaluateQuorum(ph, countQuorum(quarters, present('a', 'b')), FIRST).met).toBe(false)
     expect(evaluateQuorum(ph, countQuorum(quarters, present('a', 'b', 'c')), FIRST).met).toBe(true)
   })
@@ -84,13 +87,20 @@ describe('propiedad horizontal (Ley 675 arts. 45 and 41), recomputed per motion'
 
   it('reports the figure needed: more than 50 % is 50.000001 %', () => {
     const verdict = evaluateQuorum(ph, countQuorum(BUILDING, present('apt-101')), FIRST)
-    expect(verdict.conditions[1]).toMatchObject({ present: 30_000_000, of: 100_000_000, required: 50_000_001 })
+    expect(verdict.conditions[1]).toMatchObject({
+      present: 30_000_000,
+      of: 100_000_000,
+      required: 50_000_001,
+    })
   })
 
   it('art. 41: second call decides with any plural number of owners, whatever their coefficients', () => {
     const count = countQuorum(BUILDING, present('apt-202', 'local-1'))
     expect(evaluateQuorum(ph, count, FIRST).met).toBe(false)
-    expect(evaluateQuorum(ph, count, { ...FIRST, call: 'second' })).toMatchObject({ met: true, basis: 'second-call' })
+    expect(evaluateQuorum(ph, count, { ...FIRST, call: 'second' })).toMatchObject({
+      met: true,
+      basis: 'second-call',
+    })
     const alone = countQuorum(BUILDING, present('local-1'))
     expect(evaluateQuorum(ph, alone, { ...FIRST, call: 'second' }).met).toBe(false)
   })
@@ -102,12 +112,18 @@ describe('propiedad horizontal (Ley 675 arts. 45 and 41), recomputed per motion'
 })
 
 describe('cooperatives (Ley 79 art. 31): hábiles, one-hour reduced quorum, quorum holds once formed', () => {
-  const members: Seat[] = Array.from({ length: 100 }, (_, i) => ({ seatId: `m${String(i).padStart(3, '0')}`, coefficient: 0 }))
+  const members: Seat[] = Array.from({ length: 100 }, (_, i) => ({
+    seatId: `m${String(i).padStart(3, '0')}`,
+    coefficient: 0,
+  }))
   const attending = (n: number) => present(...members.slice(0, n).map((m) => m.seatId))
   const co = cooperativeQuorumRule()
 
   it('half of 100 asociados hábiles: 50 forms quorum, 49 does not', () => {
-    expect(evaluateQuorum(co, countQuorum(members, attending(50)), FIRST)).toMatchObject({ met: true, basis: 'first-call' })
+    expect(evaluateQuorum(co, countQuorum(members, attending(50)), FIRST)).toMatchObject({
+      met: true,
+      basis: 'first-call',
+    })
     expect(evaluateQuorum(co, countQuorum(members, attending(49)), FIRST).met).toBe(false)
   })
 
@@ -118,7 +134,9 @@ describe('cooperatives (Ley 79 art. 31): hábiles, one-hour reduced quorum, quor
       met: true,
       basis: 'reduced-after-wait',
     })
-    expect(evaluateQuorum(co, countQuorum(members, attending(9)), { ...FIRST, minutesSinceConvened: 90 }).met).toBe(false)
+    expect(
+      evaluateQuorum(co, countQuorum(members, attending(9)), { ...FIRST, minutesSinceConvened: 90 }).met,
+    ).toBe(false)
   })
 
   it('the reduced quorum needs both conditions: 10 of 60 hábiles is 16 %, but 9 of 60 fails the 10-member floor', () => {
@@ -141,13 +159,17 @@ describe('cooperatives (Ley 79 art. 31): hábiles, one-hour reduced quorum, quor
     const delegates = cooperativeQuorumRule({ delegates: true })
     const twenty = members.slice(0, 20)
     expect(evaluateQuorum(delegates, countQuorum(twenty, attending(10)), FIRST).met).toBe(true)
-    expect(evaluateQuorum(delegates, countQuorum(twenty, attending(9)), { ...FIRST, minutesSinceConvened: 120 }).met).toBe(
-      false,
-    )
+    expect(
+      evaluateQuorum(delegates, countQuorum(twenty, attending(9)), { ...FIRST, minutesSinceConvened: 120 })
+        .met,
+    ).toBe(false)
   })
 
   it('has no second call', () => {
-    expectCode(() => evaluateQuorum(co, countQuorum(members, attending(1)), { ...FIRST, call: 'second' }), 'INVALID_INPUT')
+    expectCode(
+      () => evaluateQuorum(co, countQuorum(members, attending(1)), { ...FIRST, call: 'second' }),
+      'INVALID_INPUT',
+    )
   })
 })
 
@@ -160,20 +182,31 @@ describe('property: quorum is monotonic in attendance', () => {
     minutesSinceConvened: fc.integer({ min: 0, max: 120 }),
     formedEarlier: fc.boolean(),
   })
-  const rule = fc.constantFrom(horizontalPropertyQuorumRule(), cooperativeQuorumRule(), cooperativeQuorumRule({ delegates: true }))
+  const rule = fc.constantFrom(
+    horizontalPropertyQuorumRule(),
+    cooperativeQuorumRule(),
+    cooperativeQuorumRule({ delegates: true }),
+  )
 
   it('adding a present seat never turns a met quorum into a failed one', () => {
     fc.assert(
-      fc.property(building, fc.array(fc.boolean()), fc.nat(), context, rule, (seats, flags, extra, ctx, r) => {
-        if (ctx.call === 'second' && r.secondCall === null) return
-        const here = seats.filter((_, i) => flags[i] === true).map((s) => s.seatId)
-        const absent = seats.map((s) => s.seatId).filter((id) => !here.includes(id))
-        const before = evaluateQuorum(r, countQuorum(seats, present(...here)), ctx)
-        if (absent.length === 0) return
-        const more = [...here, absent[extra % absent.length]!]
-        const after = evaluateQuorum(r, countQuorum(seats, present(...more)), ctx)
-        if (before.met) expect(after.met).toBe(true)
-      }),
+      fc.property(
+        building,
+        fc.array(fc.boolean()),
+        fc.nat(),
+        context,
+        rule,
+        (seats, flags, extra, ctx, r) => {
+          if (ctx.call === 'second' && r.secondCall === null) return
+          const here = seats.filter((_, i) => flags[i] === true).map((s) => s.seatId)
+          const absent = seats.map((s) => s.seatId).filter((id) => !here.includes(id))
+          const before = evaluateQuorum(r, countQuorum(seats, present(...here)), ctx)
+          if (absent.length === 0) return
+          const more = [...here, absent[extra % absent.length]!]
+          const after = evaluateQuorum(r, countQuorum(seats, present(...more)), ctx)
+          if (before.met) expect(after.met).toBe(true)
+        },
+      ),
       { numRuns: RUNS },
     )
   })

@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto'
+import { join } from 'node:path'
 import Fastify from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { Redis } from 'ioredis'
 import { modules as allModules } from './modules/index.ts'
 import { installAccessControl, type RouteRecord } from './platform/access/access-hook.ts'
-import { PermissionCatalog, platformPermissions } from './platform/access/permissions.ts'
+import { registerAccessRoutes } from './platform/access/access.routes.ts'
+import { backfillOrgRoles } from './platform/access/backfill.ts'
+import { PermissionCache } from './platform/access/effective-permissions.ts'
+import { catalogOf } from './platform/access/permissions.ts'
 import { registerAuthRoutes } from './platform/auth/auth.routes.ts'
+import { registerSecurityRoutes } from './platform/auth/security.routes.ts'
 import { makeAuth, SessionCache } from './platform/auth/auth.ts'
 import type { Config } from './platform/config.ts'
 import { type Database, openDatabase } from './platform/db/connection.ts'
@@ -15,11 +20,15 @@ import { installErrorHandling } from './platform/http/error-handler.ts'
 import { installSecurity } from './platform/http/security.ts'
 import { installWebApp } from './platform/http/web-app.ts'
 import { JobRunner } from './platform/jobs/jobs.ts'
+import { registerDevMailboxRoute } from './platform/mail/dev-mailbox.routes.ts'
+import { createMailer } from './platform/mail/mailer.ts'
 import type { ModuleManifest } from './platform/module-manifest.ts'
 import { registerHealthRoutes } from './platform/observability/health.routes.ts'
 import { createMetrics } from './platform/observability/metrics.ts'
 import { installOpenApi } from './platform/openapi/openapi.ts'
 import type { Platform } from './platform/platform.ts'
+import { platformAdminEmails } from './platform/plans/plans.service.ts'
+import { registerPlanRoutes } from './platform/plans/plans.routes.ts'
 import { Realtime } from './platform/realtime/realtime.ts'
 import { registerTenancyRoutes } from './platform/tenancy/tenancy.routes.ts'
 
@@ -29,6 +38,8 @@ export type BuildOptions = {
   /** Run job workers and the event dispatcher in this process (default true). */
   workers?: boolean
   modules?: ModuleManifest[]
+  /** Platform admin emails; default: MINGA_PLATFORM_ADMINS (comma-separated). */
+  platformAdmins?: string[]
 }
 
 /** Builds the whole server without listening: tests call `inject`, `main.ts` calls `listen`. */
@@ -58,18 +69,29 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.setSerializerCompiler(serializerCompiler)
 
   const jobs = new JobRunner(database.connection, app.log)
-  const auth = makeAuth(database.db, config)
+  const mailer = createMailer({
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    mailboxDir: config.env === 'test' ? undefined : join(config.dataDir, 'mailbox'),
+  })
+  const auth = makeAuth(database.db, config, mailer)
   const realtime = new Realtime(auth, database.db, config.redisUrl)
   const events = new EventBus(database.db, jobs, app.log, { realtime })
   const routes: RouteRecord[] = []
+  const sharedRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1 }) : undefined
   const platform: Platform = {
     config,
     database,
     auth,
     sessions: new SessionCache(config.sessionCacheSeconds * 1000),
-    permissions: new PermissionCatalog([...platformPermissions, ...modules.flatMap((m) => m.permissions)]),
+    permissions: catalogOf(modules),
+    accessCache: new PermissionCache({ redis: sharedRedis }),
+    platformAdminEmails: options.platformAdmins
+      ? new Set(options.platformAdmins.map((e) => e.toLowerCase()))
+      : platformAdminEmails(),
     modules,
     jobs,
+    mailer,
     events,
     realtime,
     metrics: createMetrics(database.pool, jobs),
@@ -95,14 +117,25 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   installErrorHandling(app)
   installAccessControl(app, routes)
   const rateLimitRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1 }) : undefined
-  await installSecurity(app, { rateLimitPerMinute: config.rateLimitPerMinute, redis: rateLimitRedis })
+  await installSecurity(app, {
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    redis: rateLimitRedis,
+    trustedOrigins: config.trustedOrigins,
+  })
   await installOpenApi(app)
 
   registerHealthRoutes(app)
   registerAuthRoutes(app, auth, platform.sessions, config.authRateLimitPerMinute)
   registerTenancyRoutes(app)
+  registerAccessRoutes(app)
+  registerPlanRoutes(app)
+  registerSecurityRoutes(app)
+  if (config.env !== 'production' && !config.smtpUrl) registerDevMailboxRoute(app)
   for (const module of modules) module.routes?.(app)
   await installWebApp(app)
+
+  // Orgs created before roles existed get their kind's built-in roles (a no-op once done).
+  await backfillOrgRoles(database.db, platform.permissions)
 
   platform.realtime.attach(app.server)
   const workers = options.workers ?? true
@@ -114,6 +147,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await jobs.stop()
     await platform.realtime.close()
     rateLimitRedis?.disconnect()
+    sharedRedis?.disconnect()
     if (ownsDatabase) await database.close()
   })
   return app

@@ -7,6 +7,7 @@ import { makeAuth } from './platform/auth/auth.ts'
 import { type Config, ConfigError, loadConfig } from './platform/config.ts'
 import { openDatabase } from './platform/db/connection.ts'
 import { runMigrations } from './platform/db/migrate.ts'
+import { createMailer } from './platform/mail/mailer.ts'
 import { type DemoLogin, seedDemo } from './platform/seed/demo-seed.ts'
 
 const usage = `Usage: minga <command> [options]
@@ -106,7 +107,8 @@ async function migrateOnly(config: Config) {
 
 async function seedOnly(config: Config) {
   const database = await openMigrated(config)
-  const logins = await seedDemo(database.db, makeAuth(database.db, config), modules)
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, mailboxDir: undefined })
+  const logins = await seedDemo(database.db, makeAuth(database.db, config, mailer), modules)
   for (const login of logins) process.stdout.write(`${login.org}: ${login.email} / ${login.password}\n`)
   await database.close()
 }

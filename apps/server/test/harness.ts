@@ -114,6 +114,8 @@ export function as(app: AppInstance, user: TestUser | null) {
     app.inject({
       ...options,
       headers: {
+        // Browsers send Origin on writes; the CSRF guard refuses cookie writes without ours.
+        origin: ORIGIN,
         ...(user ? { cookie: user.cookie } : {}),
         ...(options.payload !== undefined && typeof options.payload === 'object'
           ? { 'content-type': 'application/json' }

@@ -1,3 +1,4 @@
+export * from './access.ts'
 export * from './announcements.ts'
 export * from './audit.ts'
 export * from './me.ts'

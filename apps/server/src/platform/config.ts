@@ -30,6 +30,11 @@ const EnvSchema = z.object({
   MINGA_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   MINGA_AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   MINGA_DEMO_SEED: booleanFlag.optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Minga <no-reply@minga.local>'),
   MINGA_SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),
 })
 
@@ -43,6 +48,8 @@ export type Config = {
   databaseUrl: string | undefined
   databasePoolMax: number
   redisUrl: string | undefined
+  smtpUrl: string | undefined
+  mailFrom: string
   authSecret: string
   logLevel: string
   bodyLimit: number
@@ -94,6 +101,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     databasePoolMax: e.DATABASE_POOL_MAX,
     redisUrl: e.REDIS_URL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
     authSecret: e.BETTER_AUTH_SECRET ?? DEV_AUTH_SECRET,
     logLevel: e.LOG_LEVEL,
     bodyLimit: e.MINGA_BODY_LIMIT,

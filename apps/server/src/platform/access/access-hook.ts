@@ -1,8 +1,20 @@
 import { OrgSlug } from '@minga/contracts'
-import type { FastifyInstance, RouteOptions } from 'fastify'
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify'
+import { withOrg } from '../db/with-org.ts'
 import { AppError, forbidden, notFound } from '../http/app-error.ts'
 import type { Access } from '../http/app-instance.ts'
-import { findMembershipBySlug } from '../tenancy/tenancy.repository.ts'
+import { localeOf } from '../http/problem-text.ts'
+import { findApiKeyByHash, findOrgAccessBySlug, touchApiKey } from './access.repository.ts'
+import { API_KEY_PREFIX, parseOrgToken, sha256 } from './access.service.ts'
+import {
+  computeEffectiveAccess,
+  type EffectiveAccess,
+  fullAccess,
+  holds,
+  holdsAnywhere,
+  type PermissionCache,
+  setRequestAccess,
+} from './effective-permissions.ts'
 
 /**
  * Routes added by plugins that are public by design: the API reference page, and the web app's
@@ -11,6 +23,41 @@ import { findMembershipBySlug } from '../tenancy/tenancy.repository.ts'
 const pluginPublicRoutes = [/^\/api\/docs(\/|$)/, /^\/(?!api\/|api$|health|ready|metrics|socket\.io)/]
 
 export type RouteRecord = { method: string; url: string; access: Access; hasSchema: boolean }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+/** How often an API key's `last_used_at` is written (at most). */
+const LAST_USED_RESOLUTION_MS = 60_000
+
+/** `Authorization: Bearer mk_…`: an API key, not a session token. */
+export function apiKeyCredential(request: FastifyRequest): string | null {
+  const header = request.headers.authorization
+  if (typeof header !== 'string') return null
+  const match = /^Bearer\s+(mk_\S+)$/i.exec(header.trim())
+  return match ? (match[1] as string) : null
+}
+
+type OrgRow = NonNullable<Awaited<ReturnType<typeof findOrgAccessBySlug>>>
+
+/** Past-due orgs are read-only; cancelled ones are closed (both 402 so clients know why). */
+function assertSubscription(request: FastifyRequest, org: OrgRow) {
+  const es = localeOf(request.headers['accept-language']) === 'es'
+  if (org.subscriptionStatus === 'cancelled') {
+    throw new AppError(
+      'payment_required',
+      es
+        ? 'La suscripción de esta organización está cancelada: no se puede usar hasta reactivarla.'
+        : "This organization's subscription is cancelled: it cannot be used until it is reactivated.",
+    )
+  }
+  if (org.subscriptionStatus === 'past_due' && request.method !== 'GET' && request.method !== 'HEAD') {
+    throw new AppError(
+      'payment_required',
+      es
+        ? 'La suscripción de esta organización tiene pagos pendientes: solo se permite consultar.'
+        : "This organization's subscription is past due: it is read-only until payment is received.",
+    )
+  }
+}
 
 /**
  * Enforces each route's declared access before its handler runs, and refuses at registration any
@@ -40,11 +87,83 @@ export function installAccessControl(app: FastifyInstance, routes: RouteRecord[]
     }
   })
 
+  /** Effective permissions of a member, from the cache when the org's version still matches. */
+  async function effectiveFor(org: OrgRow, userId: string, role: EffectiveAccess['role']) {
+    // Owners and admins hold everything: nothing to compute or cache.
+    if (role === 'owner' || role === 'admin') return fullAccess(role)
+    const cache: PermissionCache = app.platform.accessCache
+    const cached = await cache.get(org.id, userId, org.permissionsVersion)
+    if (cached) return cached
+    const computed = await withOrg(app.platform.database.db, org.id, (tx) =>
+      computeEffectiveAccess(tx, org.id, userId, role),
+    )
+    await cache.set(org.id, userId, org.permissionsVersion, computed)
+    return computed
+  }
+
+  function assertPermission(request: FastifyRequest, access: EffectiveAccess, permission: string) {
+    // Routes about one branch (`:branchId`) need the permission org-wide or in that branch; other
+    // routes need it anywhere, and their services narrow by branch (requireBranchPermission).
+    const branchId = (request.params as { branchId?: string }).branchId
+    const allowed =
+      branchId && UUID.test(branchId)
+        ? holds(access, permission, branchId)
+        : holdsAnywhere(access, permission)
+    if (!allowed) throw forbidden()
+  }
+
+  async function authenticateApiKey(request: FastifyRequest, credential: string, permission: string) {
+    const { database } = app.platform
+    const slug = (request.params as { org?: string }).org
+    if (!slug || !OrgSlug.safeParse(slug).success) return
+    const parsed = parseOrgToken(credential, API_KEY_PREFIX)
+    if (!parsed) throw new AppError('unauthenticated', 'Invalid API key')
+    const org = await findOrgAccessBySlug(database.db, slug, null)
+    // A key works only in its own org; any other org is as unknown to it as to an outsider.
+    if (!org || org.id !== parsed.orgId) throw notFound('Organization')
+    const now = new Date()
+    const found = await withOrg(database.db, org.id, async (tx) => {
+      const row = await findApiKeyByHash(tx, org.id, sha256(credential))
+      if (!row || row.key.revokedAt || (row.key.expiresAt && row.key.expiresAt <= now) || !row.role)
+        return null
+      if (!row.key.lastUsedAt || now.getTime() - row.key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+        await touchApiKey(tx, org.id, row.key.id, now)
+      }
+      return row
+    })
+    if (!found?.role) throw new AppError('unauthenticated', 'This API key is revoked, expired or unknown')
+    // The key's own permissions, never more than its creator still holds org-wide.
+    const creator = await effectiveFor(org, found.user.id, found.role)
+    const granted = found.key.permissions.filter((p) => holds(creator, p))
+    const access: EffectiveAccess = {
+      role: 'member',
+      all: false,
+      orgWide: new Set(granted),
+      branches: new Map(),
+      apiKeyId: found.key.id,
+    }
+    request.user = found.user
+    assertPermission(request, access, permission)
+    assertSubscription(request, org)
+    request.orgAccess = {
+      org: { id: org.id, slug: org.slug, name: org.name, timezone: org.timezone, status: org.status },
+      role: 'member',
+    }
+    setRequestAccess(request, access)
+  }
+
   // Before validation: callers who may not use a route learn nothing about its input (401/404/403 first).
   app.addHook('preValidation', async (request) => {
     const access = request.routeOptions.config.access
     if (!access || access === 'public') return
-    const { auth, database, permissions, sessions } = app.platform
+    const apiKey = apiKeyCredential(request)
+    if (apiKey) {
+      if (access === 'authenticated') {
+        throw new AppError('unauthenticated', 'API keys work only on organization routes; sign in instead')
+      }
+      return authenticateApiKey(request, apiKey, access.permission)
+    }
+    const { auth, database, sessions } = app.platform
     const user = await sessions.resolve(auth, request.headers)
     if (!user) throw new AppError('unauthenticated', 'Sign in to continue')
     request.user = user
@@ -52,10 +171,16 @@ export function installAccessControl(app: FastifyInstance, routes: RouteRecord[]
     const slug = (request.params as { org?: string }).org
     // A malformed slug is left to validation (400); params are not parsed yet at this point.
     if (!slug || !OrgSlug.safeParse(slug).success) return
-    const membership = await findMembershipBySlug(database.db, slug, user.id)
+    const org = await findOrgAccessBySlug(database.db, slug, user.id)
     // Non-members get 404, not 403: an org's existence is not disclosed to outsiders.
-    if (!membership) throw notFound('Organization')
-    if (!permissions.allows(membership.role, access.permission)) throw forbidden()
-    request.orgAccess = membership
+    if (!org?.role) throw notFound('Organization')
+    const effective = await effectiveFor(org, user.id, org.role)
+    assertPermission(request, effective, access.permission)
+    assertSubscription(request, org)
+    request.orgAccess = {
+      org: { id: org.id, slug: org.slug, name: org.name, timezone: org.timezone, status: org.status },
+      role: org.role,
+    }
+    setRequestAccess(request, effective)
   })
 }

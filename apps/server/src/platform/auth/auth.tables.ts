@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 
 // Better Auth's core models (user, session, account, verification), with uuid ids and timestamptz.
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' })
@@ -9,6 +9,7 @@ export const users = pgTable('users', {
   email: text('email').notNull().unique(),
   emailVerified: boolean('email_verified').notNull().default(false),
   image: text('image'),
+  twoFactorEnabled: boolean('two_factor_enabled').notNull().default(false),
   createdAt: tz('created_at').notNull().defaultNow(),
   updatedAt: tz('updated_at').notNull().defaultNow(),
 })
@@ -63,4 +64,49 @@ export const verifications = pgTable(
     updatedAt: tz('updated_at').notNull().defaultNow(),
   },
   (t) => [index('verifications_identifier').on(t.identifier)],
+)
+
+/** TOTP secret and backup codes (Better Auth's two-factor plugin; both stored encrypted by it). */
+export const twoFactors = pgTable(
+  'two_factors',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    secret: text('secret').notNull(),
+    backupCodes: text('backup_codes').notNull(),
+    verified: boolean('verified').notNull().default(true),
+    failedVerificationCount: integer('failed_verification_count').notNull().default(0),
+    lockedUntil: tz('locked_until'),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('two_factors_user_id').on(t.userId), index('two_factors_secret').on(t.secret)],
+)
+
+/**
+ * Security log: sign-ins, failures, lockouts, 2FA and password changes, session revocations, role
+ * changes. Users read their own rows; org admins read the rows of their org (`org_id`). A platform
+ * table (rows of one user span orgs), append-only for the application.
+ */
+export const securityEvents = pgTable(
+  'security_events',
+  {
+    id: uuid('id').primaryKey(),
+    occurredAt: tz('occurred_at').notNull().defaultNow(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    orgId: uuid('org_id'),
+    /** The address a sign-in was attempted for (also when no such user exists). */
+    email: text('email'),
+    type: text('type').notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    details: jsonb('details').$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    index('security_events_user').on(t.userId, t.occurredAt),
+    index('security_events_org').on(t.orgId, t.occurredAt),
+    index('security_events_email').on(t.email, t.occurredAt),
+  ],
 )

@@ -1,16 +1,26 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import { betterAuth } from 'better-auth'
 import { drizzleAdapter } from 'better-auth/adapters/drizzle'
+import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api'
 import { fromNodeHeaders } from 'better-auth/node'
-import { bearer } from 'better-auth/plugins'
+import { bearer, twoFactor } from 'better-auth/plugins'
 import { uuidv7 } from 'uuidv7'
 import type { Config } from '../config.ts'
 import type { Db } from '../db/connection.ts'
-import { accounts, sessions, users, verifications } from './auth.tables.ts'
+import type { Mailer } from '../mail/mailer.ts'
+import { accounts, sessions, twoFactors, users, verifications } from './auth.tables.ts'
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from './password-policy.ts'
+import { lockedUntil, recordSecurityEvent, type SecurityEventType } from './security-log.ts'
 
-export const MIN_PASSWORD_LENGTH = 10
+/** Paths whose body carries a new password, and where that password sits in the body. */
+const passwordFields: Record<string, string> = {
+  '/sign-up/email': 'password',
+  '/reset-password': 'newPassword',
+  '/change-password': 'newPassword',
+}
 
-export function makeAuth(db: Db, config: Config) {
+export function makeAuth(db: Db, config: Config, mailer: Mailer) {
+  const mail = (to: string, subject: string, text: string) => mailer.send({ to, subject, text })
   return betterAuth({
     appName: 'Minga',
     baseURL: config.baseUrl,
@@ -19,18 +29,127 @@ export function makeAuth(db: Db, config: Config) {
     trustedOrigins: config.trustedOrigins,
     database: drizzleAdapter(db, {
       provider: 'pg',
-      schema: { user: users, session: sessions, account: accounts, verification: verifications },
+      schema: {
+        user: users,
+        session: sessions,
+        account: accounts,
+        verification: verifications,
+        twoFactor: twoFactors,
+      },
     }),
-    emailAndPassword: { enabled: true, autoSignIn: true, minPasswordLength: MIN_PASSWORD_LENGTH },
+    emailAndPassword: {
+      enabled: true,
+      autoSignIn: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
+      resetPasswordTokenExpiresIn: 60 * 60,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: ({ user, url }) =>
+        mail(
+          user.email,
+          'Restablece tu contraseña de Minga',
+          `Hola ${user.name}:\n\nPara elegir una nueva contraseña abre este enlace (vence en una hora):\n${url}\n\nSi no lo pediste, ignora este mensaje.`,
+        ),
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      autoSignInAfterVerification: true,
+      sendVerificationEmail: ({ user, url }) =>
+        mail(
+          user.email,
+          'Confirma tu correo en Minga',
+          `Hola ${user.name}:\n\nConfirma tu dirección de correo abriendo este enlace:\n${url}`,
+        ),
+    },
     // bearer(): API clients send `Authorization: Bearer <session token>` instead of the cookie.
-    plugins: [bearer()],
-    advanced: { database: { generateId: () => uuidv7() } },
+    plugins: [bearer(), twoFactor({ issuer: 'Minga', backupCodeOptions: { amount: 10, length: 10 } })],
+    // Explicit: Better Auth turns the Origin (CSRF) check off when it detects a test runner, and the
+    // tests must see what production does.
+    advanced: { database: { generateId: () => uuidv7() }, disableOriginCheck: false },
     // Our own per-route limits (stricter on /api/auth) replace Better Auth's in-memory limiter,
     // so limits are shared through Redis across instances.
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
     logger: { disabled: config.env === 'test' },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        const field = passwordFields[ctx.path]
+        const body = (ctx.body ?? {}) as Record<string, unknown>
+        const password = field ? body[field] : undefined
+        if (typeof password === 'string') {
+          const problem = passwordProblem(password, typeof body.email === 'string' ? body.email : undefined)
+          if (problem) throw new APIError('BAD_REQUEST', problem)
+        }
+        if (ctx.path === '/sign-in/email' && typeof body.email === 'string') {
+          const until = await lockedUntil(db, body.email)
+          if (until) {
+            await recordSecurityEvent(db, {
+              type: 'sign_in.locked',
+              email: body.email,
+              ...clientOf(ctx.request),
+            })
+            const minutes = Math.ceil((until.getTime() - Date.now()) / 60_000)
+            throw new APIError('TOO_MANY_REQUESTS', {
+              code: 'ACCOUNT_LOCKED',
+              message: `Too many failed sign-in attempts. Try again in ${minutes} minute(s).`,
+            })
+          }
+        }
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        const event = securityEventFor(ctx.path, ctx.context.returned)
+        if (!event) return
+        const body = (ctx.body ?? {}) as Record<string, unknown>
+        const email =
+          typeof body.email === 'string' ? body.email : (ctx.context.newSession?.user.email ?? null)
+        // A failed sign-in has no session: attribute it to the account of that address, if any.
+        const userId =
+          ctx.context.newSession?.user.id ??
+          ctx.context.session?.user.id ??
+          (email ? ((await ctx.context.internalAdapter.findUserByEmail(email))?.user.id ?? null) : null)
+        await recordSecurityEvent(db, { type: event, userId, email, ...clientOf(ctx.request) })
+      }),
+    },
   })
+}
+
+const clientOf = (request: Request | undefined) => ({
+  ip: request?.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null,
+  userAgent: request?.headers.get('user-agent') ?? null,
+})
+
+/** Which security event an auth call produced, judged by its path and outcome. */
+function securityEventFor(path: string, returned: unknown): SecurityEventType | null {
+  const failed = isAPIError(returned)
+  const twoFactorPending =
+    (returned as { twoFactorRedirect?: boolean } | undefined)?.twoFactorRedirect === true
+  switch (path) {
+    case '/sign-in/email':
+      if (failed) return 'sign_in.failed'
+      return twoFactorPending ? null : 'sign_in.succeeded'
+    case '/two-factor/verify-totp':
+    case '/two-factor/verify-backup-code':
+      // A wrong code is counted (and locked out) by the two-factor plugin itself.
+      return failed ? null : 'sign_in.succeeded'
+    case '/two-factor/enable':
+      return failed ? null : 'two_factor.enabled'
+    case '/two-factor/disable':
+      return failed ? null : 'two_factor.disabled'
+    case '/change-password':
+      return failed ? null : 'password.changed'
+    case '/reset-password':
+      return failed ? null : 'password.reset'
+    case '/request-password-reset':
+      return 'password.reset_requested'
+    case '/revoke-session':
+    case '/revoke-sessions':
+    case '/revoke-other-sessions':
+      return failed ? null : 'session.revoked'
+    case '/sign-out':
+      return 'sign_out'
+    default:
+      return null
+  }
 }
 
 export type Auth = ReturnType<typeof makeAuth>

@@ -1,16 +1,26 @@
 // Every table Drizzle knows, platform and modules: drizzle-kit generates migrations from this file.
 export * from '../../modules/announcements/announcements.tables.ts'
+export * from '../access/access.tables.ts'
 export * from '../audit/audit.tables.ts'
 export * from '../auth/auth.tables.ts'
 export * from '../events/events.tables.ts'
 export * from '../http/idempotency.tables.ts'
+export * from '../plans/plans.tables.ts'
 export * from '../tenancy/tenancy.tables.ts'
 
 import * as announcements from '../../modules/announcements/announcements.tables.ts'
+import * as access from '../access/access.tables.ts'
 import * as audit from '../audit/audit.tables.ts'
 import * as auth from '../auth/auth.tables.ts'
 import * as events from '../events/events.tables.ts'
 import * as idempotency from '../http/idempotency.tables.ts'
+import * as plans from '../plans/plans.tables.ts'
 import * as tenancy from '../tenancy/tenancy.tables.ts'
 
-export const schema = { ...announcements, ...audit, ...auth, ...events, ...idempotency, ...tenancy }
+export const schema = {
+  ...announcements,
+  ...access,
+  ...audit, ...auth, ...events, ...idempotency,
+  ...plans,
+  ...tenancy,
+}

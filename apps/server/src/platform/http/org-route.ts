@@ -1,6 +1,7 @@
 import { OrgSlug } from '@minga/contracts'
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify'
 import { z } from 'zod'
+import { bindContextAccess, getRequestAccess } from '../access/effective-permissions.ts'
 import { withOrg } from '../db/with-org.ts'
 import type { ServiceContext } from '../service-context.ts'
 import { AppError } from './app-error.ts'
@@ -25,6 +26,11 @@ export type OrgRouteInput<S extends RouteSchema> = {
   body: Parsed<S['body']>
   request: FastifyRequest
   reply: FastifyReply
+  /**
+   * Runs `fn` after the transaction commits (send mail, call another service): never inside it,
+   * where a second connection would deadlock on embedded PGlite. Failures are logged, not thrown.
+   */
+  afterCommit: (fn: () => Promise<void>) => void
 }
 
 export type OrgRouteDef<S extends RouteSchema> = {
@@ -71,6 +77,7 @@ export function orgRoute<S extends RouteSchema>(app: AppInstance, def: OrgRouteD
           { path: 'headers.idempotency-key', message: 'Must be 8 to 255 characters' },
         ])
       }
+      const afterCommit: (() => Promise<void>)[] = []
       const outcome = await withOrg(app.platform.database.db, access.org.id, async (tx) => {
         const ctx: ServiceContext = {
           db: tx,
@@ -80,6 +87,7 @@ export function orgRoute<S extends RouteSchema>(app: AppInstance, def: OrgRouteD
           now: new Date(),
           ip: request.ip ?? null,
         }
+        bindContextAccess(ctx, getRequestAccess(request))
         const claim = key
           ? { orgId: access.org.id, key, userId: user.id, route: `${def.method} ${url}` }
           : undefined
@@ -94,11 +102,15 @@ export function orgRoute<S extends RouteSchema>(app: AppInstance, def: OrgRouteD
           body: request.body as Parsed<S['body']>,
           request,
           reply,
+          afterCommit: (fn) => afterCommit.push(fn),
         })
         if (claim) await storeIdempotentResponse(tx, claim, { statusCode: reply.statusCode, body })
         return { replayed: false, statusCode: reply.statusCode, body }
       })
       app.platform.events.wake()
+      for (const fn of afterCommit) {
+        await fn().catch((err: unknown) => request.log.error({ err }, 'after-commit task failed'))
+      }
       if (outcome.replayed) reply.header('idempotent-replayed', 'true')
       return reply.status(outcome.statusCode).send(outcome.body)
     },

@@ -13,6 +13,10 @@ export const problemTitles: Record<ErrorCode, Record<ApiLocale, string>> = {
   validation_failed: { en: 'The request has invalid fields', es: 'La solicitud tiene campos inválidos' },
   bad_request: { en: 'Bad request', es: 'Solicitud incorrecta' },
   unauthenticated: { en: 'Sign in required', es: 'Debes iniciar sesión' },
+  payment_required: {
+    en: "The organization's subscription is not in good standing",
+    es: 'La suscripción de la organización no está al día',
+  },
   forbidden: { en: 'Forbidden', es: 'No tienes permiso para hacer esto' },
   not_found: { en: 'Not found', es: 'No encontrado' },
   conflict: { en: 'Conflict', es: 'Conflicto' },

@@ -4,6 +4,7 @@ import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Redis } from 'ioredis'
 import { sessionCredential } from '../auth/auth.ts'
+import { sendProblem } from './error-handler.ts'
 
 const appCsp = {
   defaultSrc: ["'self'"],
@@ -30,10 +31,43 @@ function rateLimitKey(request: FastifyRequest): string {
   return `ip:${request.ip}`
 }
 
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/**
+ * CSRF: a write authenticated by the session cookie must come from one of our origins. Bearer
+ * clients are not affected (a browser never attaches a bearer token by itself). Better Auth checks
+ * /api/auth itself.
+ */
+function refuseCrossSiteWrites(app: FastifyInstance, trustedOrigins: string[]) {
+  app.addHook('onRequest', async (request, reply) => {
+    if (!unsafeMethods.has(request.method) || !request.url.startsWith('/api/v1/')) return
+    const credential = sessionCredential(request.headers)
+    if (!credential?.startsWith('c:')) return
+    const origin = request.headers.origin ?? refererOrigin(request.headers.referer)
+    if (origin && trustedOrigins.includes(origin)) return
+    return sendProblem(
+      request,
+      reply,
+      'forbidden',
+      'Cross-site request refused: send it from the Minga web app',
+    )
+  })
+}
+
+function refererOrigin(referer: string | undefined): string | undefined {
+  if (!referer) return undefined
+  try {
+    return new URL(referer).origin
+  } catch {
+    return undefined
+  }
+}
+
 export async function installSecurity(
   app: FastifyInstance,
-  options: { rateLimitPerMinute: number; redis: Redis | undefined },
+  options: { rateLimitPerMinute: number; redis: Redis | undefined; trustedOrigins: string[] },
 ) {
+  refuseCrossSiteWrites(app, options.trustedOrigins)
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: appCsp },
     crossOriginEmbedderPolicy: false,

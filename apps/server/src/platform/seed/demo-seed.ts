@@ -1,5 +1,6 @@
 import type { OrgKind } from '@minga/contracts'
 import { eq } from 'drizzle-orm'
+import { catalogOf, type PermissionCatalog } from '../access/permissions.ts'
 import { users } from '../auth/auth.tables.ts'
 import type { Auth } from '../auth/auth.ts'
 import type { Db } from '../db/connection.ts'
@@ -60,7 +61,12 @@ const demoOrgs: {
 export const DEMO_PASSWORD = 'minga-demo-2026'
 
 /** Creates the demo orgs that are missing; returns every demo login. Safe to run again. */
-export async function seedDemo(db: Db, auth: Auth, modules: ModuleManifest[]): Promise<DemoLogin[]> {
+export async function seedDemo(
+  db: Db,
+  auth: Auth,
+  modules: ModuleManifest[],
+  catalog: PermissionCatalog = catalogOf(modules),
+): Promise<DemoLogin[]> {
   const logins: DemoLogin[] = []
   for (const demo of demoOrgs) {
     logins.push({ org: demo.name, slug: demo.slug, email: demo.email, password: DEMO_PASSWORD })
@@ -72,7 +78,13 @@ export async function seedDemo(db: Db, auth: Auth, modules: ModuleManifest[]): P
         .user.id
     const enabled = modules.filter((m) => m.defaultFor.includes(demo.kind)).map((m) => m.key)
     const meta = { userId, requestId: 'seed', ip: null }
-    const { org } = await createOrg(db, meta, { name: demo.name, slug: demo.slug, kind: demo.kind }, enabled)
+    const { org } = await createOrg(
+      db,
+      meta,
+      { name: demo.name, slug: demo.slug, kind: demo.kind },
+      enabled,
+      catalog,
+    )
     await withOrg(db, org.id, async (tx) => {
       const ctx = {
         db: tx,

@@ -141,3 +141,37 @@ export async function nextCounterValue(tx: Tx, orgId: string, name: string): Pro
   if (!row) throw new Error('counter upsert returned no row')
   return row.value
 }
+
+export async function updateMembershipRole(tx: Queryable, orgId: string, userId: string, role: Role) {
+  await tx
+    .update(memberships)
+    .set({ role })
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))
+}
+
+export async function deleteMembership(tx: Queryable, orgId: string, userId: string) {
+  await tx.delete(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))
+}
+
+export async function countOwners(tx: Queryable, orgId: string) {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.role, 'owner')))
+  return row?.n ?? 0
+}
+
+export async function findMemberView(tx: Queryable, orgId: string, userId: string) {
+  const [row] = await tx
+    .select({
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      role: memberships.role,
+      joinedAt: memberships.createdAt,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))
+  return row ?? null
+}

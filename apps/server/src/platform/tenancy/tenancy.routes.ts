@@ -9,13 +9,16 @@ import {
   Me,
   Member,
   MemberPage,
+  MemberParams,
   ModuleCatalog,
   Org,
   OrgPage,
   PageQuery,
   Problem,
+  UpdateMember,
   UpdateOrg,
 } from '@minga/contracts'
+import { z } from 'zod'
 import { listAudit } from '../audit/audit.ts'
 import { AppError } from '../http/app-error.ts'
 import type { AppInstance } from '../http/app-instance.ts'
@@ -83,6 +86,7 @@ export function registerTenancyRoutes(app: AppInstance) {
         { userId: request.user!.id, requestId: request.id, ip: request.ip ?? null },
         request.body,
         enabled,
+        app.platform.permissions,
       )
       setETag(reply, version)
       return reply.status(201).send(org)
@@ -154,6 +158,37 @@ export function registerTenancyRoutes(app: AppInstance) {
   })
 
   orgRoute(app, {
+    method: 'PATCH',
+    url: '/members/:userId',
+    permission: 'members:manage',
+    schema: {
+      summary: "Change a member's role (owner / admin / member)",
+      tags: ['orgs'],
+      params: MemberParams,
+      body: UpdateMember,
+      response: { 200: Member, 409: Problem, ...errors },
+    },
+    handler: (ctx, { params, body }) => tenancy.changeMemberRole(ctx, params.userId, body.role),
+  })
+
+  orgRoute(app, {
+    method: 'DELETE',
+    url: '/members/:userId',
+    permission: 'members:manage',
+    schema: {
+      summary: 'Remove a member (effective from the next request)',
+      tags: ['orgs'],
+      params: MemberParams,
+      response: { 204: z.null(), 409: Problem, ...errors },
+    },
+    async handler(ctx, { params, reply }) {
+      await tenancy.removeMember(ctx, params.userId)
+      reply.status(204)
+      return null
+    },
+  })
+
+  orgRoute(app, {
     method: 'GET',
     url: '/branches',
     permission: 'branches:read',
@@ -175,7 +210,7 @@ export function registerTenancyRoutes(app: AppInstance) {
       summary: 'Create a branch',
       tags: ['orgs'],
       body: CreateBranch,
-      response: { 201: Branch, 409: Problem, ...errors },
+      response: { 201: Branch, 409: Problem, 422: Problem, ...errors },
     },
     async handler(ctx, { body, reply }) {
       reply.status(201)

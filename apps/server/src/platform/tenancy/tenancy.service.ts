@@ -1,9 +1,25 @@
 import type { Branch, CreateOrg, Member, MembershipRole, Org, UpdateOrg } from '@minga/contracts'
+import {
+  bumpPermissionsVersion,
+  listAssignmentsOfUser,
+  listRolePermissions,
+  listRoles,
+} from '../access/access.repository.ts'
+import {
+  assertCanGrant,
+  assignDefaultRole,
+  isPlatformManager,
+  seedOrgRoles,
+} from '../access/access.service.ts'
+import { closeRoles } from '../access/effective-permissions.ts'
+import type { PermissionCatalog } from '../access/permissions.ts'
+import { roleTemplates } from '../access/role-templates.ts'
 import { recordAudit } from '../audit/audit.ts'
 import type { Db } from '../db/connection.ts'
 import { scopeToOrg } from '../db/with-org.ts'
 import { AppError, notFound } from '../http/app-error.ts'
 import { decodeCursor, toPage } from '../http/pagination.ts'
+import { assertRoomForBranch, assertRoomForMember, findPlan, modulesAllowed } from '../plans/plans.service.ts'
 import type { ServiceContext } from '../service-context.ts'
 import * as repo from './tenancy.repository.ts'
 
@@ -37,21 +53,25 @@ export async function createOrg(
   creator: { userId: string; requestId: string; ip: string | null },
   input: CreateOrg,
   enabledModules: string[],
+  catalog: PermissionCatalog,
 ): Promise<{ org: Org; version: number }> {
   if (await repo.orgSlugExists(db, input.slug)) throw slugTaken()
+  // New orgs start on the default plan (the column default), trialing; its modules bound the defaults.
+  const plan = await findPlan(db, 'standard')
   try {
     return await db.transaction(async (tx) => {
       const row = await repo.insertOrg(tx, {
         name: input.name,
         slug: input.slug,
         kind: input.kind,
-        enabledModules,
+        enabledModules: modulesAllowed(plan, enabledModules),
         ...(input.timezone ? { timezone: input.timezone } : {}),
         ...(input.currency ? { currency: input.currency } : {}),
         ...(input.locale ? { locale: input.locale } : {}),
       })
       await repo.insertMembership(tx, row.id, creator.userId, 'owner')
       await scopeToOrg(tx, row.id)
+      await seedOrgRoles(tx, row.id, row.kind, catalog)
       const ctx = systemlessContext(tx, row.id, creator)
       await recordAudit(ctx, {
         action: 'org.created',
@@ -149,6 +169,11 @@ export async function listMembers(ctx: ServiceContext, page: { limit: number; cu
 
 /** Adds an existing user to the org (invitations by email come with the access module). */
 export async function addMember(ctx: ServiceContext, input: { email: string; role: 'admin' | 'member' }) {
+  if (input.role === 'admin' && !isPlatformManager(ctx)) {
+    throw new AppError('forbidden', 'Only owners and admins can make someone an admin', [
+      { path: 'body.role', message: 'Only owners and admins can grant admin' },
+    ])
+  }
   const user = await repo.findUserByEmail(ctx.db, input.email)
   if (!user) {
     throw new AppError('unprocessable', 'No user has this email', [
@@ -160,7 +185,13 @@ export async function addMember(ctx: ServiceContext, input: { email: string; rol
       { path: 'body.email', message: 'Already a member' },
     ])
   }
+  await assertRoomForMember(ctx.db, ctx.orgId, 'body.email')
+  const org = await repo.findOrgById(ctx.db, ctx.orgId)
+  if (!org) throw notFound('Organization')
+  if (input.role === 'member') await assertDefaultRoleGrantable(ctx, org.kind)
   await repo.insertMembership(ctx.db, ctx.orgId, user.id, input.role)
+  if (input.role === 'member') await assignDefaultRole(ctx.db, ctx.orgId, org.kind, user.id, ctx.actor.userId)
+  await bumpPermissionsVersion(ctx.db, ctx.orgId)
   await recordAudit(ctx, {
     action: 'member.added',
     entityType: 'membership',
@@ -197,6 +228,7 @@ export async function createBranch(
   ctx: ServiceContext,
   input: { name: string; code: string; address?: string },
 ) {
+  await assertRoomForBranch(ctx.db, ctx.orgId, 'body.name')
   if (await repo.branchCodeExists(ctx.db, ctx.orgId, input.code)) {
     throw new AppError('conflict', 'A branch with this code exists', [
       { path: 'body.code', message: 'Code already in use' },
@@ -215,4 +247,82 @@ export async function createBranch(
     after: { name: row.name, code: row.code, address: row.address },
   })
   return toBranchDto(row)
+}
+
+/** Whoever adds a plain member hands out the kind's default role: they must hold its permissions. */
+async function assertDefaultRoleGrantable(ctx: ServiceContext, kind: repo.OrgRow['kind']) {
+  const rows = await listRoles(ctx.db, ctx.orgId)
+  const role = rows.find((r) => r.key === roleTemplates[kind].defaultRole)
+  if (!role) return
+  const closure = closeRoles(rows, await listRolePermissions(ctx.db, ctx.orgId))
+  assertCanGrant(ctx, closure.get(role.id) ?? [], 'body.role')
+}
+
+/**
+ * Changes a member's platform role. Only owners touch owners; only owners and admins grant or take
+ * away admin (so nobody makes themselves admin); the last owner stays.
+ */
+export async function changeMemberRole(ctx: ServiceContext, userId: string, role: MembershipRole) {
+  const membership = await repo.findMembership(ctx.db, ctx.orgId, userId)
+  if (!membership) throw notFound('Member')
+  assertMayManage(ctx, membership.role, role)
+  if (membership.role === role) return memberDto(ctx, userId)
+  if (membership.role === 'owner') await assertNotLastOwner(ctx)
+  await repo.updateMembershipRole(ctx.db, ctx.orgId, userId, role)
+  if (role === 'member' && (await listAssignmentsOfUser(ctx.db, ctx.orgId, userId)).length === 0) {
+    const org = await repo.findOrgById(ctx.db, ctx.orgId)
+    if (org) await assignDefaultRole(ctx.db, ctx.orgId, org.kind, userId, ctx.actor.userId)
+  }
+  await bumpPermissionsVersion(ctx.db, ctx.orgId)
+  await recordAudit(ctx, {
+    action: 'member.role_changed',
+    entityType: 'membership',
+    entityId: userId,
+    before: { role: membership.role },
+    after: { role },
+  })
+  return memberDto(ctx, userId)
+}
+
+/** Removes a member (their role assignments go with the membership); effective on the next request. */
+export async function removeMember(ctx: ServiceContext, userId: string) {
+  const membership = await repo.findMembership(ctx.db, ctx.orgId, userId)
+  if (!membership) throw notFound('Member')
+  assertMayManage(ctx, membership.role, 'member')
+  if (membership.role === 'owner') await assertNotLastOwner(ctx)
+  await repo.deleteMembership(ctx.db, ctx.orgId, userId)
+  await bumpPermissionsVersion(ctx.db, ctx.orgId)
+  await recordAudit(ctx, {
+    action: 'member.removed',
+    entityType: 'membership',
+    entityId: userId,
+    before: { role: membership.role },
+  })
+}
+
+function assertMayManage(ctx: ServiceContext, current: MembershipRole, next: MembershipRole) {
+  const touchesOwner = current === 'owner' || next === 'owner'
+  const touchesAdmin = current === 'admin' || next === 'admin'
+  if (touchesOwner && !(ctx.actor.role === 'owner' && isPlatformManager(ctx))) {
+    throw new AppError('forbidden', 'Only owners can grant or change the owner role', [
+      { path: 'body.role', message: 'Only owners can do this' },
+    ])
+  }
+  if (touchesAdmin && !isPlatformManager(ctx)) {
+    throw new AppError('forbidden', 'Only owners and admins can grant or change the admin role', [
+      { path: 'body.role', message: 'Only owners and admins can do this' },
+    ])
+  }
+}
+
+async function assertNotLastOwner(ctx: ServiceContext) {
+  if ((await repo.countOwners(ctx.db, ctx.orgId)) <= 1) {
+    throw new AppError('conflict', 'An organization keeps at least one owner')
+  }
+}
+
+async function memberDto(ctx: ServiceContext, userId: string): Promise<Member> {
+  const row = await repo.findMemberView(ctx.db, ctx.orgId, userId)
+  if (!row) throw notFound('Member')
+  return { ...row, joinedAt: row.joinedAt.toISOString() }
 }

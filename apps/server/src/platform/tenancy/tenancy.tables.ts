@@ -29,6 +29,20 @@ export const orgs = pgTable('orgs', {
     .notNull()
     .default('active'),
   version: integer('version').notNull().default(1),
+  /** The org's plan (`plans.key`, a platform table) and its subscription state. */
+  planKey: text('plan_key').notNull().default('standard'),
+  subscriptionStatus: text('subscription_status', {
+    enum: ['trialing', 'active', 'past_due', 'cancelled'],
+  })
+    .notNull()
+    .default('trialing'),
+  /**
+   * Bumped in the same transaction as any change to roles, role permissions, role assignments or
+   * memberships: cached effective permissions are keyed by it, so a change applies on the next request.
+   */
+  permissionsVersion: integer('permissions_version').notNull().default(1),
+  /** When the org's built-in roles were created (null: created by the startup backfill). */
+  accessSeededAt: timestamp('access_seeded_at', { withTimezone: true, mode: 'date' }),
   ...timestamps(),
 })
 

@@ -64,7 +64,7 @@ describe('row level security', () => {
   })
 
   it('covers every table with an org_id column (enabled and forced), except the documented platform tables', async () => {
-    const platformTables = ['orgs', 'memberships', 'outbox_events']
+    const platformTables = ['orgs', 'memberships', 'outbox_events', 'security_events']
     const result = await t.database.db.execute<{ table: string; enabled: boolean; forced: boolean }>(sql`
       select c.relname as table, c.relrowsecurity as enabled, c.relforcerowsecurity as forced
       from pg_class c join pg_namespace n on n.oid = c.relnamespace

@@ -87,7 +87,7 @@ export {
   DEFAULT_PROXY_POLICY,
   isProxyInForce,
   maxProxiesHeld,
-  type Proxy,
+  type ProxyGrant,
   type ProxyGrantContext,
   type ProxyPolicy,
   type ProxyScope,

@@ -2,7 +2,7 @@ import { AssemblyRuleError } from './errors.ts'
 import { compareIds } from './quorum.ts'
 
 /** A poder: the grantor seat lets a holder vote for it, for the whole assembly or some agenda items. */
-export interface Proxy {
+export interface ProxyGrant {
   readonly proxyId: string
   readonly grantorSeatId: string
   /** Any person, including a tenant (Ley 675 practice); the register keeps the document hash elsewhere. */
@@ -33,12 +33,12 @@ export const DEFAULT_PROXY_POLICY: ProxyPolicy = {
   barredRoles: DEFAULT_BARRED_ROLES,
 }
 
-export function isProxyInForce(proxy: Proxy): boolean {
+export function isProxyInForce(proxy: ProxyGrant): boolean {
   return proxy.revokedAt === null
 }
 
 /** In force and covering the agenda item (or the assembly itself when no item is given). */
-export function proxyCovers(proxy: Proxy, agendaItemId?: string): boolean {
+export function proxyCovers(proxy: ProxyGrant, agendaItemId?: string): boolean {
   if (!isProxyInForce(proxy)) return false
   if (proxy.scope.kind === 'whole-assembly') return true
   return agendaItemId !== undefined && proxy.scope.agendaItemIds.includes(agendaItemId)
@@ -54,14 +54,14 @@ export interface ProxyGrantContext {
   /** Roles the holder has in this organization now. */
   readonly holderRoles: readonly BarredRole[]
   /** Every proxy already registered for this assembly (revoked ones are ignored). */
-  readonly existing: readonly Proxy[]
+  readonly existing: readonly ProxyGrant[]
 }
 
 /**
  * Checks a new poder before it is registered: well-formed, holder not barred, the grantor has no other poder
  * in force for an overlapping scope (one representative per unit), and the holder stays under the cap.
  */
-export function validateProxyGrant(proxy: Proxy, context: ProxyGrantContext): void {
+export function validateProxyGrant(proxy: ProxyGrant, context: ProxyGrantContext): void {
   if (proxy.proxyId === '' || proxy.grantorSeatId === '' || proxy.holderId === '') {
     throw new AssemblyRuleError('INVALID_INPUT', 'a proxy needs an id, a grantor seat and a holder')
   }
@@ -108,7 +108,7 @@ export function validateProxyGrant(proxy: Proxy, context: ProxyGrantContext): vo
 }
 
 /** A revoked copy; revoking twice is refused so the audit log shows one revocation. */
-export function revokeProxy(proxy: Proxy, at: string): Proxy {
+export function revokeProxy(proxy: ProxyGrant, at: string): ProxyGrant {
   if (proxy.revokedAt !== null) {
     throw new AssemblyRuleError(
       'PROXY_REVOKED',
@@ -132,7 +132,7 @@ export interface Representation {
 export function seatsRepresentedBy(
   personId: string,
   ownSeatIds: readonly string[],
-  proxies: readonly Proxy[],
+  proxies: readonly ProxyGrant[],
   agendaItemId?: string,
 ): Representation[] {
   const result = new Map<string, Representation>()
@@ -154,7 +154,7 @@ export function resolveSeatVoter(
   seatId: string,
   representativeId: string | null,
   representativePresent: boolean,
-  proxies: readonly Proxy[],
+  proxies: readonly ProxyGrant[],
   agendaItemId?: string,
 ): { readonly voterId: string; readonly via: 'holder' | 'proxy'; readonly proxyId: string | null } | null {
   if (representativeId !== null && representativePresent) {
@@ -165,7 +165,7 @@ export function resolveSeatVoter(
 }
 
 /** Throws PROXY_OUT_OF_SCOPE when a holder tries to vote for a seat the poder does not cover. */
-export function assertProxyCovers(proxy: Proxy, agendaItemId: string): void {
+export function assertProxyCovers(proxy: ProxyGrant, agendaItemId: string): void {
   if (!isProxyInForce(proxy)) {
     throw new AssemblyRuleError('PROXY_REVOKED', `proxy ${proxy.proxyId} was revoked at ${proxy.revokedAt}`)
   }
@@ -179,7 +179,7 @@ export function assertProxyCovers(proxy: Proxy, agendaItemId: string): void {
 }
 
 /** Largest number of seats one person carries by proxy (the "max proxies held" of the scorecard). */
-export function maxProxiesHeld(proxies: readonly Proxy[], agendaItemId?: string): number {
+export function maxProxiesHeld(proxies: readonly ProxyGrant[], agendaItemId?: string): number {
   const perHolder = new Map<string, Set<string>>()
   for (const p of proxies) {
     if (!proxyCovers(p, agendaItemId)) continue

@@ -3,7 +3,7 @@ import {
   assertProxyCovers,
   DEFAULT_PROXY_POLICY,
   maxProxiesHeld,
-  type Proxy,
+  type ProxyGrant,
   proxyCovers,
   resolveSeatVoter,
   revokeProxy,
@@ -17,8 +17,8 @@ const poder = (
   proxyId: string,
   grantorSeatId: string,
   holderId: string,
-  scope: Proxy['scope'] = whole,
-): Proxy => ({
+  scope: ProxyGrant['scope'] = whole,
+): ProxyGrant => ({
   proxyId,
   grantorSeatId,
   holderId,

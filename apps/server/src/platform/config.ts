@@ -35,6 +35,12 @@ const EnvSchema = z.object({
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Minga <no-reply@minga.local>'),
+  GITHUB_CLIENT_ID: z.string().min(1).optional(),
+  GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().min(1).default('OpenID Connect'),
   MINGA_SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),
 })
 
@@ -50,6 +56,10 @@ export type Config = {
   redisUrl: string | undefined
   smtpUrl: string | undefined
   mailFrom: string
+  /** "Sign in with GitHub", when both GitHub OAuth app credentials are set. */
+  github: { clientId: string; clientSecret: string } | undefined
+  /** A generic OpenID Connect provider (Keycloak, Azure AD, Google Workspace…), by its issuer URL. */
+  oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | undefined
   authSecret: string
   logLevel: string
   bodyLimit: number
@@ -82,6 +92,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`))
   }
   const e = parsed.data
+  const pairs: [string, unknown, string, unknown][] = [
+    ['GITHUB_CLIENT_ID', e.GITHUB_CLIENT_ID, 'GITHUB_CLIENT_SECRET', e.GITHUB_CLIENT_SECRET],
+    ['OIDC_ISSUER', e.OIDC_ISSUER, 'OIDC_CLIENT_ID', e.OIDC_CLIENT_ID],
+    ['OIDC_CLIENT_ID', e.OIDC_CLIENT_ID, 'OIDC_CLIENT_SECRET', e.OIDC_CLIENT_SECRET],
+  ]
+  const incomplete = pairs.filter(([, a, , b]) => Boolean(a) !== Boolean(b))
+  if (incomplete.length) {
+    throw new ConfigError(incomplete.map(([a, , b]) => `${a} and ${b}: set both or neither`))
+  }
   if (e.NODE_ENV === 'production' && !e.BETTER_AUTH_SECRET) {
     throw new ConfigError(['BETTER_AUTH_SECRET: required in production (at least 32 characters)'])
   }
@@ -103,6 +122,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisUrl: e.REDIS_URL,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    github:
+      e.GITHUB_CLIENT_ID && e.GITHUB_CLIENT_SECRET
+        ? { clientId: e.GITHUB_CLIENT_ID, clientSecret: e.GITHUB_CLIENT_SECRET }
+        : undefined,
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? {
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            name: e.OIDC_NAME,
+          }
+        : undefined,
     authSecret: e.BETTER_AUTH_SECRET ?? DEV_AUTH_SECRET,
     logLevel: e.LOG_LEVEL,
     bodyLimit: e.MINGA_BODY_LIMIT,

@@ -110,3 +110,14 @@ export const securityEvents = pgTable(
     index('security_events_email').on(t.email, t.occurredAt),
   ],
 )
+
+/** Signing keys for the JWTs Minga issues to other ecosystem apps (served at /api/auth/jwks). */
+export const jwks = pgTable('jwks', {
+  id: uuid('id').primaryKey(),
+  publicKey: text('public_key').notNull(),
+  privateKey: text('private_key').notNull(),
+  alg: text('alg'),
+  crv: text('crv'),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  expiresAt: tz('expires_at'),
+})

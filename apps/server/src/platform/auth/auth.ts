@@ -3,12 +3,12 @@ import { betterAuth } from 'better-auth'
 import { drizzleAdapter } from 'better-auth/adapters/drizzle'
 import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api'
 import { fromNodeHeaders } from 'better-auth/node'
-import { bearer, twoFactor } from 'better-auth/plugins'
+import { bearer, genericOAuth, jwt, twoFactor } from 'better-auth/plugins'
 import { uuidv7 } from 'uuidv7'
 import type { Config } from '../config.ts'
 import type { Db } from '../db/connection.ts'
 import type { Mailer } from '../mail/mailer.ts'
-import { accounts, sessions, twoFactors, users, verifications } from './auth.tables.ts'
+import { accounts, jwks, sessions, twoFactors, users, verifications } from './auth.tables.ts'
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from './password-policy.ts'
 import { lockedUntil, recordSecurityEvent, type SecurityEventType } from './security-log.ts'
 
@@ -35,6 +35,7 @@ export function makeAuth(db: Db, config: Config, mailer: Mailer) {
         account: accounts,
         verification: verifications,
         twoFactor: twoFactors,
+        jwks,
       },
     }),
     emailAndPassword: {
@@ -61,8 +62,32 @@ export function makeAuth(db: Db, config: Config, mailer: Mailer) {
           `Hola ${user.name}:\n\nConfirma tu dirección de correo abriendo este enlace:\n${url}`,
         ),
     },
-    // bearer(): API clients send `Authorization: Bearer <session token>` instead of the cookie.
-    plugins: [bearer(), twoFactor({ issuer: 'Minga', backupCodeOptions: { amount: 10, length: 10 } })],
+    ...(config.github ? { socialProviders: { github: config.github } } : {}),
+    plugins: [
+      // bearer(): API clients send `Authorization: Bearer <session token>` instead of the cookie.
+      bearer(),
+      twoFactor({ issuer: 'Minga', backupCodeOptions: { amount: 10, length: 10 } }),
+      // jwt(): other ecosystem apps get a short-lived JWT at /api/auth/token and verify it with /api/auth/jwks.
+      jwt({ jwt: { issuer: config.baseUrl, audience: config.baseUrl, expirationTime: '15m' } }),
+      ...(config.oidc
+        ? [
+            genericOAuth({
+              config: [
+                {
+                  providerId: 'oidc',
+                  name: config.oidc.name,
+                  discoveryUrl: `${config.oidc.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`,
+                  clientId: config.oidc.clientId,
+                  clientSecret: config.oidc.clientSecret,
+                  scopes: ['openid', 'email', 'profile'],
+                  pkce: true,
+                  requireIdTokenVerification: true,
+                },
+              ],
+            }),
+          ]
+        : []),
+    ],
     // Explicit: Better Auth turns the Origin (CSRF) check off when it detects a test runner, and the
     // tests must see what production does.
     advanced: { database: { generateId: () => uuidv7() }, disableOriginCheck: false },

@@ -282,7 +282,7 @@ export function registerAccessRoutes(app: AppInstance) {
               : 'Decline an invitation (signed in with the invited email)',
           tags: ['access'],
           params: InvitationTokenParams,
-          body: RespondInvitation.optional(),
+          body: RespondInvitation.nullish(),
           response: { 200: InvitationAccepted, 409: Problem, 422: Problem, ...errors },
         },
       },

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  as,
+  createOrg,
+  createTestApp,
+  signUp,
+  type TestApp,
+  type TestUser,
+} from '../../../../test/harness.ts'
+
+/**
+ * The cross-org suite, generated from the route table: whatever org-scoped route exists now or is
+ * added later, a caller of org A never reaches org B's data, neither by B's slug nor by B's ids.
+ */
+let t: TestApp
+let ownerA: TestUser
+let ownerB: TestUser
+let orgA: { id: string; slug: string; name: string }
+let orgB: { id: string; slug: string; name: string }
+/** Real ids of org B's records, by route parameter and path segment. */
+const idsOfB: Record<string, string> = {}
+let keyOfA: string
+
+beforeAll(async () => {
+  t = await createTestApp({ workers: false })
+  ownerA = await signUp(t.app, 'Dueña A')
+  ownerB = await signUp(t.app, 'Dueño B')
+  orgA = await createOrg(t.app, ownerA, { name: 'Organización Alfa' })
+  orgB = await createOrg(t.app, ownerB, { name: 'Organización Beta Secreta' })
+  const b = as(t.app, ownerB)
+  const base = `/api/v1/orgs/${orgB.slug}`
+  const post = async (url: string, payload: object) => {
+    const response = await b({ method: 'POST', url: `${base}${url}`, payload })
+    expect(response.statusCode, url).toBe(201)
+    return response.json()
+  }
+  idsOfB.announcements = (await post('/announcements', { title: 'Secreto de Beta', body: 'x' })).id
+  const role = await post('/roles', { key: 'beta_role', name: 'Rol Beta', permissions: ['org:read'] })
+  idsOfB.roles = role.id
+  idsOfB.branches = (await post('/branches', { name: 'Sede Beta', code: 'BETA' })).id
+  const invitee = await signUp(t.app)
+  idsOfB.invitations = (await post('/invitations', { email: invitee.email })).id
+  idsOfB['api-keys'] = (await post('/api-keys', { name: 'Llave Beta', permissions: ['org:read'] })).id
+  const memberB = await signUp(t.app)
+  await b({ method: 'POST', url: `${base}/members`, payload: { email: memberB.email, role: 'member' } })
+  idsOfB['role-assignments'] = (await post('/role-assignments', { userId: memberB.id, roleId: role.id })).id
+  idsOfB.members = memberB.id
+  const key = await as(
+    t.app,
+    ownerA,
+  )({
+    method: 'POST',
+    url: `/api/v1/orgs/${orgA.slug}/api-keys`,
+    payload: {
+      name: 'Llave A',
+      permissions: ['org:read', 'announcements:read', 'members:read', 'roles:read'],
+    },
+  })
+  keyOfA = key.json().key
+})
+afterAll(() => t.close())
+
+const orgRoutes = () => t.app.platform.routes.filter((r) => r.url.startsWith('/api/v1/orgs/:org'))
+const sampleId = '01900000-0000-7000-8000-000000000000'
+
+/** The id of B's record a route's parameter names (by the path segment before it), else a sample. */
+function idFor(url: string, param: string) {
+  const segments = url.split('/')
+  const at = segments.indexOf(`:${param}`)
+  return idsOfB[segments[at - 1] ?? ''] ?? idsOfB[param] ?? sampleId
+}
+
+function fill(url: string, slug: string) {
+  return url.replace(':org', slug).replace(/:([a-zA-Z]+)/g, (_, param: string) => idFor(url, param))
+}
+
+function leaks(body: string) {
+  return [orgB.id, orgB.name, ...Object.values(idsOfB)].filter((secret) => body.includes(secret))
+}
+
+describe('cross-org isolation, generated from the route table', () => {
+  it('covers every org-scoped route', () => {
+    expect(orgRoutes().length).toBeGreaterThan(25)
+  })
+
+  it("answers 404 with no data when org A's owner calls any route with org B's slug", async () => {
+    for (const route of orgRoutes()) {
+      const url = fill(route.url, orgB.slug)
+      const response = await as(t.app, ownerA)({ method: route.method as 'GET', url, payload: {} })
+      expect(response.statusCode, `${route.method} ${route.url}`).toBe(404)
+      expect(leaks(response.body), `${route.method} ${route.url}`).toEqual([])
+    }
+  })
+
+  it("answers 404 with no data when org A's API key calls any route with org B's slug", async () => {
+    for (const route of orgRoutes()) {
+      const response = await t.app.inject({
+        method: route.method as 'GET',
+        url: fill(route.url, orgB.slug),
+        headers: { authorization: `Bearer ${keyOfA}`, 'content-type': 'application/json' },
+        payload: {},
+      })
+      expect(response.statusCode, `${route.method} ${route.url}`).toBe(404)
+      expect(leaks(response.body)).toEqual([])
+    }
+  })
+
+  it("answers 404 when org A's owner names org B's records under org A's own slug, and changes nothing", async () => {
+    const bodies: Record<string, object> = {
+      'PATCH /api/v1/orgs/:org/announcements/:id': { title: 'Pisado por A' },
+      'PATCH /api/v1/orgs/:org/roles/:id': { name: 'Pisado por A' },
+      'PATCH /api/v1/orgs/:org/members/:userId': { role: 'member' },
+      'POST /api/v1/orgs/:org/invitations/:id/resend': {},
+    }
+    const withIds = orgRoutes().filter((r) => /:(?!org)[a-zA-Z]+/.test(r.url.replace(':org', '')))
+    expect(withIds.length).toBeGreaterThan(8)
+    for (const route of withIds) {
+      const signature = `${route.method} ${route.url}`
+      if (route.method !== 'GET' && route.method !== 'DELETE' && !bodies[signature]) {
+        throw new Error(`Add a valid body for ${signature} to this suite`)
+      }
+      const response = await as(
+        t.app,
+        ownerA,
+      )({
+        method: route.method as 'GET',
+        url: fill(route.url, orgA.slug),
+        headers: { 'if-match': '"1"' },
+        ...(bodies[signature] ? { payload: bodies[signature] } : {}),
+      })
+      expect(response.statusCode, signature).toBe(404)
+      expect(leaks(response.body), signature).toEqual([])
+    }
+    // Org B's records are all still there, unchanged.
+    const b = as(t.app, ownerB)
+    const base = `/api/v1/orgs/${orgB.slug}`
+    expect(
+      (await b({ method: 'GET', url: `${base}/announcements/${idsOfB.announcements}` })).json().title,
+    ).toBe('Secreto de Beta')
+    expect((await b({ method: 'GET', url: `${base}/roles/${idsOfB.roles}` })).json().name).toBe('Rol Beta')
+    const keys = (await b({ method: 'GET', url: `${base}/api-keys` })).json()
+    expect(keys.items[0].revokedAt).toBeNull()
+    const invitations = (await b({ method: 'GET', url: `${base}/invitations` })).json()
+    expect(invitations.items[0]).toMatchObject({ status: 'pending', sentCount: 1 })
+    const assignments = (await b({ method: 'GET', url: `${base}/role-assignments` })).json()
+    expect(assignments.items.map((a: { id: string }) => a.id)).toContain(idsOfB['role-assignments'])
+    const members = (await b({ method: 'GET', url: `${base}/members` })).json()
+    expect(members.items.map((m: { userId: string }) => m.userId)).toContain(idsOfB.members)
+  })
+})

@@ -20,7 +20,10 @@ import * as tenancy from '../tenancy/tenancy.tables.ts'
 export const schema = {
   ...announcements,
   ...access,
-  ...audit, ...auth, ...events, ...idempotency,
+  ...audit,
+  ...auth,
+  ...events,
+  ...idempotency,
   ...plans,
   ...tenancy,
 }

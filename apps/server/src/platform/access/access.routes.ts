@@ -283,7 +283,7 @@ export function registerAccessRoutes(app: AppInstance) {
           tags: ['access'],
           params: InvitationTokenParams,
           body: RespondInvitation.nullish(),
-          response: { 200: InvitationAccepted, 409: Problem, 422: Problem, ...errors },
+          response: { 200: InvitationAccepted, 402: Problem, 409: Problem, 422: Problem, ...errors },
         },
       },
       async (request) => {

@@ -269,6 +269,10 @@ export async function respondToInvitation(
     if (await findMembership(tx, ctx.orgId, user.id)) {
       throw new AppError('conflict', 'You are already a member of this organization')
     }
+    // Joining is a write: a past-due or cancelled org takes no new members.
+    if (org.subscriptionStatus === 'past_due' || org.subscriptionStatus === 'cancelled') {
+      throw new AppError('payment_required', "The organization's subscription is not in good standing")
+    }
     await assertRoomForMember(tx, ctx.orgId, 'params.token')
     await insertMembership(tx, ctx.orgId, user.id, row.role)
     if (row.roleId) {

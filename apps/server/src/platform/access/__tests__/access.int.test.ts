@@ -724,7 +724,22 @@ describe('plans and subscriptions', () => {
 
   it('past_due makes the org read-only with 402; cancelled closes it; active reopens it', async () => {
     const org = await createOrg(t.app, owner)
+    const invitee = await signUp(t.app)
+    const invitation = (
+      await api(owner)({
+        method: 'POST',
+        url: `/api/v1/orgs/${org.slug}/invitations`,
+        payload: { email: invitee.email },
+      })
+    ).json()
     expect((await setStatus(org.id, { status: 'past_due' })).json().subscriptionStatus).toBe('past_due')
+    const join = await api(invitee)({
+      method: 'POST',
+      url: `/api/v1/invitations/${invitation.token}/accept`,
+      payload: {},
+    })
+    expect(join.statusCode).toBe(402)
+    expect((await api(invitee)({ method: 'GET', url: `/api/v1/orgs/${org.slug}` })).statusCode).toBe(404)
     const write = await api(owner)({
       method: 'POST',
       url: `/api/v1/orgs/${org.slug}/announcements`,

@@ -408,6 +408,41 @@ describe('privilege escalation', () => {
   })
 })
 
+describe('membership roles', () => {
+  it('owners and admins change roles; admins cannot touch owners; the last owner stays', async () => {
+    const org = await createOrg(t.app, owner)
+    const [adminUser, plain] = [await signUp(t.app), await signUp(t.app)]
+    await addMember(t.app, owner, org.slug, adminUser, 'admin')
+    await addMember(t.app, owner, org.slug, plain)
+    const patch = (by: TestUser, userId: string, role: string) =>
+      api(by)({ method: 'PATCH', url: `/api/v1/orgs/${org.slug}/members/${userId}`, payload: { role } })
+    const promoted = await patch(adminUser, plain.id, 'admin')
+    expect(promoted.statusCode).toBe(200)
+    expect(promoted.json()).toMatchObject({ userId: plain.id, role: 'admin' })
+    expect((await api(plain)({ method: 'GET', url: `/api/v1/orgs/${org.slug}/audit` })).statusCode).toBe(200)
+    const demoted = await patch(adminUser, plain.id, 'member')
+    expect(demoted.json().role).toBe('member')
+    expect((await api(plain)({ method: 'GET', url: `/api/v1/orgs/${org.slug}/audit` })).statusCode).toBe(403)
+    // Demoted members get the kind's default role back.
+    expect((await api(plain)({ method: 'GET', url: `/api/v1/orgs/${org.slug}` })).statusCode).toBe(200)
+    expect((await patch(adminUser, owner.id, 'member')).statusCode).toBe(403)
+    expect((await patch(adminUser, adminUser.id, 'owner')).statusCode).toBe(403)
+    const lastOwner = await patch(owner, owner.id, 'admin')
+    expect(lastOwner.statusCode).toBe(409)
+    expect((await patch(owner, adminUser.id, 'owner')).statusCode).toBe(200)
+    expect((await patch(owner, owner.id, 'admin')).statusCode).toBe(200)
+    const unknown = await patch(adminUser, '01900000-0000-7000-8000-000000000000', 'member')
+    expect(unknown.statusCode).toBe(404)
+    const audit = (
+      await api(adminUser)({
+        method: 'GET',
+        url: `/api/v1/orgs/${org.slug}/audit?action=member.role_changed`,
+      })
+    ).json()
+    expect(audit.items).toHaveLength(4)
+  })
+})
+
 describe('invitations', () => {
   it('invites by email with a role and branch; the invitee accepts once, by token, with the matching email', async () => {
     const org = await createOrg(t.app, owner, { kind: 'food_service' })

@@ -4,14 +4,15 @@ import Fastify from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { Redis } from 'ioredis'
 import { modules as allModules } from './modules/index.ts'
-import { installAccessControl, type RouteRecord } from './platform/access/access-hook.ts'
 import { registerAccessRoutes } from './platform/access/access.routes.ts'
+import { installAccessControl, type RouteRecord } from './platform/access/access-hook.ts'
 import { backfillOrgRoles } from './platform/access/backfill.ts'
 import { PermissionCache } from './platform/access/effective-permissions.ts'
 import { catalogOf } from './platform/access/permissions.ts'
 import { registerAuthRoutes } from './platform/auth/auth.routes.ts'
-import { registerSecurityRoutes } from './platform/auth/security.routes.ts'
 import { makeAuth, SessionCache } from './platform/auth/auth.ts'
+import { registerOidcProvider } from './platform/auth/oidc-provider.routes.ts'
+import { registerSecurityRoutes } from './platform/auth/security.routes.ts'
 import type { Config } from './platform/config.ts'
 import { type Database, openDatabase } from './platform/db/connection.ts'
 import { EventBus } from './platform/events/event-bus.ts'
@@ -26,9 +27,9 @@ import type { ModuleManifest } from './platform/module-manifest.ts'
 import { registerHealthRoutes } from './platform/observability/health.routes.ts'
 import { createMetrics } from './platform/observability/metrics.ts'
 import { installOpenApi } from './platform/openapi/openapi.ts'
-import type { Platform } from './platform/platform.ts'
-import { platformAdminEmails } from './platform/plans/plans.service.ts'
 import { registerPlanRoutes } from './platform/plans/plans.routes.ts'
+import { platformAdminEmails } from './platform/plans/plans.service.ts'
+import type { Platform } from './platform/platform.ts'
 import { Realtime } from './platform/realtime/realtime.ts'
 import { registerTenancyRoutes } from './platform/tenancy/tenancy.routes.ts'
 
@@ -130,6 +131,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerAccessRoutes(app)
   registerPlanRoutes(app)
   registerSecurityRoutes(app)
+  await registerOidcProvider(app, { db: database.db, config, auth, sessions: platform.sessions })
   if (config.env !== 'production' && !config.smtpUrl) registerDevMailboxRoute(app)
   for (const module of modules) module.routes?.(app)
   await installWebApp(app)

@@ -41,6 +41,27 @@ const EnvSchema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_NAME: z.string().min(1).default('OpenID Connect'),
+  MINGA_OIDC_CLIENTS: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON array of clients' })
+        return z.NEVER
+      }
+    })
+    .pipe(
+      z.array(
+        z.strictObject({
+          client_id: z.string().min(3),
+          client_secret: z.string().min(16),
+          redirect_uris: z.array(z.url()).min(1),
+          client_name: z.string().optional(),
+        }),
+      ),
+    )
+    .optional(),
   MINGA_SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),
 })
 
@@ -60,6 +81,13 @@ export type Config = {
   github: { clientId: string; clientSecret: string } | undefined
   /** A generic OpenID Connect provider (Keycloak, Azure AD, Google Workspace…), by its issuer URL. */
   oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | undefined
+  /** Ecosystem apps allowed to use "Sign in with Minga" (Minga as OpenID Connect provider). */
+  oidcClients: {
+    client_id: string
+    client_secret: string
+    redirect_uris: string[]
+    client_name?: string | undefined
+  }[]
   authSecret: string
   logLevel: string
   bodyLimit: number
@@ -135,6 +163,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             name: e.OIDC_NAME,
           }
         : undefined,
+    oidcClients: e.MINGA_OIDC_CLIENTS ?? [],
     authSecret: e.BETTER_AUTH_SECRET ?? DEV_AUTH_SECRET,
     logLevel: e.LOG_LEVEL,
     bodyLimit: e.MINGA_BODY_LIMIT,

@@ -1,4 +1,14 @@
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core'
 
 // Better Auth's core models (user, session, account, verification), with uuid ids and timestamptz.
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' })
@@ -121,3 +131,27 @@ export const jwks = pgTable('jwks', {
   createdAt: tz('created_at').notNull().defaultNow(),
   expiresAt: tz('expires_at'),
 })
+
+/**
+ * Storage of Minga's OpenID Connect provider (oidc-provider's adapter): authorization codes,
+ * grants, sessions, interactions, and the ID-token signing key. Platform table.
+ */
+export const oidcPayloads = pgTable(
+  'oidc_payloads',
+  {
+    kind: text('kind').notNull(),
+    id: text('id').notNull(),
+    payload: jsonb('payload').notNull().$type<Record<string, unknown>>(),
+    grantId: text('grant_id'),
+    userCode: text('user_code'),
+    uid: text('uid'),
+    expiresAt: tz('expires_at'),
+    consumedAt: tz('consumed_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.kind, t.id] }),
+    index('oidc_payloads_grant').on(t.grantId),
+    index('oidc_payloads_uid').on(t.uid),
+    index('oidc_payloads_user_code').on(t.userCode),
+  ],
+)

@@ -34,7 +34,11 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
 
 describe('mailer', () => {
   it('delivers over SMTP when SMTP_URL is set', async () => {
-    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: 'Minga <no-reply@minga.test>', mailboxDir: undefined })
+    const mailer = createMailer({
+      smtpUrl: `smtp://127.0.0.1:${port}`,
+      from: 'Minga <no-reply@minga.test>',
+      mailboxDir: undefined,
+    })
     await mailer.send({ to: 'ana@example.test', subject: 'Confirma tu correo', text: 'Hola Ana, ñandú' })
     expect(received).toHaveLength(1)
     expect(received[0]!.from).toBe('no-reply@minga.test')
@@ -44,8 +48,14 @@ describe('mailer', () => {
   })
 
   it('keeps mail in the dev mailbox when no SMTP server is configured', async () => {
-    const mailer = createMailer({ smtpUrl: undefined, from: 'Minga <no-reply@minga.test>', mailboxDir: undefined })
+    const mailer = createMailer({
+      smtpUrl: undefined,
+      from: 'Minga <no-reply@minga.test>',
+      mailboxDir: undefined,
+    })
     await mailer.send({ to: 'beto@example.test', subject: 'Hola', text: 'Texto' })
-    expect(mailer.sent()).toMatchObject([{ to: 'beto@example.test', subject: 'Hola', from: 'Minga <no-reply@minga.test>' }])
+    expect(mailer.sent()).toMatchObject([
+      { to: 'beto@example.test', subject: 'Hola', from: 'Minga <no-reply@minga.test>' },
+    ])
   })
 })

@@ -19,7 +19,7 @@ import type { ServiceContext } from '../service-context.ts'
 import { findMembership } from '../tenancy/tenancy.repository.ts'
 import { branches } from '../tenancy/tenancy.tables.ts'
 import * as repo from './access.repository.ts'
-import { closeRoles, contextAccessOf, type EffectiveAccess, holds } from './effective-permissions.ts'
+import { accessOf, closeRoles, type EffectiveAccess, fullAccess, holds } from './effective-permissions.ts'
 import type { PermissionCatalog } from './permissions.ts'
 import { roleTemplates } from './role-templates.ts'
 
@@ -74,11 +74,8 @@ export async function assignDefaultRole(
 
 /** The caller's access; system contexts (seeds, jobs) hold everything. */
 function callerAccess(ctx: ServiceContext): EffectiveAccess {
-  const bound = contextAccessOf(ctx)
-  if (bound) return bound
-  if (ctx.actor.role === 'member')
-    return { role: 'member', all: false, orgWide: new Set(), branches: new Map() }
-  return { role: 'owner', all: true, orgWide: new Set(), branches: new Map() }
+  const access = accessOf(ctx)
+  return access === 'system' ? fullAccess('owner') : access
 }
 
 /** Nobody grants (or takes away) a permission they do not hold themselves, in that scope. */

@@ -202,8 +202,8 @@ export function contextAccessOf(ctx: ServiceContext): EffectiveAccess | undefine
   return contextAccess.get(ctx)
 }
 
-/** System contexts (seeds, jobs, event handlers) act with every permission. */
-function accessOf(ctx: ServiceContext): EffectiveAccess | 'system' {
+/** The caller's access; contexts built outside a request (seeds, jobs, event handlers) are the system. */
+export function accessOf(ctx: ServiceContext): EffectiveAccess | 'system' {
   const access = contextAccess.get(ctx)
   if (access) return access
   if (ctx.actor.role === 'member')

@@ -12,6 +12,7 @@ import {
   UpdateSubscription,
 } from '@minga/contracts'
 import type { FastifyRequest } from 'fastify'
+import { z } from 'zod'
 import { AppError } from '../http/app-error.ts'
 import type { AppInstance } from '../http/app-instance.ts'
 import { orgRoute } from '../http/org-route.ts'
@@ -47,6 +48,30 @@ export function registerPlanRoutes(app: AppInstance) {
     },
     handler: (ctx) => plans.subscriptionOf(ctx),
   })
+
+  app.get(
+    '/api/v1/admin/status',
+    {
+      config: adminConfig,
+      schema: {
+        summary: 'Am I a platform admin? (for the web app to show the admin pages)',
+        tags,
+        response: { 200: z.object({ platformAdmin: z.boolean() }), 401: Problem },
+      },
+    },
+    async (request) => {
+      const { database, platformAdminEmails, config } = app.platform
+      const user = request.user as NonNullable<typeof request.user>
+      return {
+        platformAdmin: await plans.isPlatformAdmin(
+          database.db,
+          user,
+          platformAdminEmails,
+          config.env === 'production',
+        ),
+      }
+    },
+  )
 
   app.get(
     '/api/v1/admin/plans',

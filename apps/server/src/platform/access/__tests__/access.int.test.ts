@@ -734,6 +734,12 @@ describe('plans and subscriptions', () => {
 
   it('only platform admins manage plans and subscriptions', async () => {
     const org = await createOrg(t.app, owner)
+    expect((await api(owner)({ method: 'GET', url: '/api/v1/admin/status' })).json()).toEqual({
+      platformAdmin: false,
+    })
+    expect((await api(admin)({ method: 'GET', url: '/api/v1/admin/status' })).json()).toEqual({
+      platformAdmin: true,
+    })
     expect((await api(owner)({ method: 'GET', url: '/api/v1/admin/plans' })).statusCode).toBe(403)
     expect((await setStatus(org.id, { status: 'active' }, owner)).statusCode).toBe(403)
     // Refused before validation: a non-admin learns nothing about the input.

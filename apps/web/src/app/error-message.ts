@@ -12,8 +12,9 @@ function isAuthErrorCode(code: string): code is AuthErrorCode {
 export function errorMessage(t: TFunction, error: unknown): string {
   if (!isApiError(error)) return t('common.genericError')
   if (error.status === 0) return t('common.networkError')
-  if (error.status === 429) return t('common.tooManyRequests')
+  // Before the generic 429 text: a locked account (429 ACCOUNT_LOCKED) says so.
   if (isAuthErrorCode(error.code)) return t(`auth.errors.${error.code}`)
+  if (error.status === 429) return t('common.tooManyRequests')
   // Problems from the Minga API are already localized through Accept-Language.
   if (error.problem) return error.problem.detail ?? error.problem.title
   return t('common.genericError')

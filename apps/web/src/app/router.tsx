@@ -10,13 +10,18 @@ import {
   type RouterHistory,
   redirect,
 } from '@tanstack/react-router'
+import { adminOrgsQuery } from '../features/admin/admin-api.ts'
 import { AuditPage } from '../features/audit/audit-page.tsx'
+import { ForgotPasswordPage } from '../features/auth/forgot-password-page.tsx'
+import { ResetPasswordPage } from '../features/auth/reset-password-page.tsx'
 import { SignInPage } from '../features/auth/sign-in-page.tsx'
 import { SignUpPage } from '../features/auth/sign-up-page.tsx'
+import { InvitationPage } from '../features/invitations/invitation-page.tsx'
 import { ModulePage } from '../features/orgs/module-page.tsx'
 import { MyOrgsPage } from '../features/orgs/my-orgs-page.tsx'
 import { OrgHomePage } from '../features/orgs/org-home-page.tsx'
 import { orgQuery } from '../features/orgs/orgs-api.ts'
+import { isSettingsTab, type SettingsTab } from '../features/settings/settings-tabs.ts'
 import { ErrorPage } from '../ui/error-page.tsx'
 import { NotFoundPage } from '../ui/not-found-page.tsx'
 import { PageLoader } from '../ui/page-loader.tsx'
@@ -70,6 +75,34 @@ const signUpRoute = createRoute({
   component: SignUpPage,
 })
 
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'forgot-password',
+  component: ForgotPasswordPage,
+})
+
+export interface ResetPasswordSearch {
+  token?: string
+  error?: string
+}
+
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'reset-password',
+  validateSearch: (search: Record<string, unknown>): ResetPasswordSearch => ({
+    ...(typeof search.token === 'string' && search.token ? { token: search.token } : {}),
+    ...(typeof search.error === 'string' ? { error: search.error } : {}),
+  }),
+  component: ResetPasswordPage,
+})
+
+// Signed in or not: the page offers to sign in (and come back) when there is no session.
+const invitationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'invitations/$token',
+  component: InvitationPage,
+})
+
 // Everything below needs a session; without one, go to sign-in and come back afterwards.
 const authedRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -108,6 +141,29 @@ const createOrgRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/orgs/create-org-page.tsx'), 'CreateOrgPage'),
 })
 
+const myAccountRoute = createRoute({
+  getParentRoute: () => accountRoute,
+  path: 'account',
+  // Lazy: the QR code generator is only needed here.
+  component: lazyRouteComponent(() => import('../features/account/account-page.tsx'), 'AccountPage'),
+})
+
+// Only platform admins get 200 from the admin API; anyone else sees "not found".
+const adminRoute = createRoute({
+  getParentRoute: () => accountRoute,
+  path: 'admin',
+  loader: async ({ context }) => {
+    try {
+      await context.queryClient.ensureInfiniteQueryData(adminOrgsQuery)
+    } catch (error) {
+      if (isApiError(error) && (error.status === 403 || error.status === 404)) throw notFound()
+      throw error
+    }
+  },
+  component: lazyRouteComponent(() => import('../features/admin/admin-page.tsx'), 'AdminPage'),
+  notFoundComponent: NotFoundPage,
+})
+
 const orgRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: 'o/$org',
@@ -135,6 +191,18 @@ const auditRoute = createRoute({
   component: AuditPage,
 })
 
+export interface SettingsSearch {
+  tab?: SettingsTab
+}
+
+const settingsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'settings',
+  validateSearch: (search: Record<string, unknown>): SettingsSearch =>
+    isSettingsTab(search.tab) ? { tab: search.tab } : {},
+  component: lazyRouteComponent(() => import('../features/settings/settings-page.tsx'), 'SettingsPage'),
+})
+
 const moduleRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: '$module',
@@ -144,10 +212,13 @@ const moduleRoute = createRoute({
 export const routeTree = rootRoute.addChildren([
   signInRoute,
   signUpRoute,
+  forgotPasswordRoute,
+  resetPasswordRoute,
+  invitationRoute,
   authedRoute.addChildren([
     indexRoute,
-    accountRoute.addChildren([myOrgsRoute, createOrgRoute]),
-    orgRoute.addChildren([orgHomeRoute, auditRoute, moduleRoute]),
+    accountRoute.addChildren([myOrgsRoute, createOrgRoute, myAccountRoute, adminRoute]),
+    orgRoute.addChildren([orgHomeRoute, auditRoute, settingsRoute, moduleRoute]),
   ]),
 ])
 

@@ -35,6 +35,6 @@ export async function signOut(): Promise<void> {
 export function safeRedirect(target: unknown): string | undefined {
   if (typeof target !== 'string') return undefined
   if (!target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return undefined
-  if (target.startsWith('/sign-in') || target.startsWith('/sign-up')) return undefined
+  if (/^\/(sign-in|sign-up|forgot-password|reset-password)(?:[/?#]|$)/.test(target)) return undefined
   return target
 }

@@ -5,10 +5,15 @@ import { useLocation } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { moduleLabel } from '../../features/orgs/module-label.ts'
 import { moduleCatalogQuery } from '../../features/orgs/orgs-api.ts'
-import { HomeIcon, ModuleIcon, ShieldIcon } from '../../ui/icons.tsx'
+import { HomeIcon, ModuleIcon, SettingsIcon, ShieldIcon } from '../../ui/icons.tsx'
 import { NavLinkLink } from '../../ui/router-links.tsx'
 
 export function canSeeAudit(org: Pick<Org, 'role'>): boolean {
+  return org.role === 'owner' || org.role === 'admin'
+}
+
+/** Owners and admins see the org settings (members, roles, API keys…). */
+export function canManageOrg(org: Pick<Org, 'role'>): boolean {
   return org.role === 'owner' || org.role === 'admin'
 }
 
@@ -51,7 +56,7 @@ export function OrgNav({ org, onNavigate }: { org: Org; onNavigate?: () => void 
               onClick={onNavigate}
             />
           ))}
-          {canSeeAudit(org) ? (
+          {canManageOrg(org) ? (
             <>
               <Divider my="sm" />
               <NavLinkLink
@@ -60,6 +65,14 @@ export function OrgNav({ org, onNavigate }: { org: Org; onNavigate?: () => void 
                 label={t('nav.audit')}
                 leftSection={<ShieldIcon size={18} />}
                 active={isActive(`${base}/audit`)}
+                onClick={onNavigate}
+              />
+              <NavLinkLink
+                to="/o/$org/settings"
+                params={{ org: org.slug }}
+                label={t('nav.settings')}
+                leftSection={<SettingsIcon size={18} />}
+                active={isActive(`${base}/settings`)}
                 onClick={onNavigate}
               />
             </>

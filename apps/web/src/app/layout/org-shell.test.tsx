@@ -37,15 +37,17 @@ describe('org shell', () => {
       ['Créditos', '/o/coop-la-minga/loans'],
       ['widgets', '/o/coop-la-minga/widgets'],
       ['Auditoría', '/o/coop-la-minga/audit'],
+      ['Configuración', '/o/coop-la-minga/settings'],
     ])
   })
 
-  it('hides Auditoría from members', async () => {
+  it('hides Auditoría and Configuración from members', async () => {
     orgApi(makeOrg({ role: 'member' }))
     renderApp('/o/coop-la-minga')
     const nav = await screen.findByRole('navigation', { name: 'Navegación de la organización' })
     expect(within(nav).getByRole('link', { name: 'Anuncios' })).toBeInTheDocument()
     expect(within(nav).queryByRole('link', { name: 'Auditoría' })).not.toBeInTheDocument()
+    expect(within(nav).queryByRole('link', { name: 'Configuración' })).not.toBeInTheDocument()
   })
 
   it('shows the org name, kind label and a welcome card on the home page', async () => {

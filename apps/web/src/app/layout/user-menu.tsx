@@ -4,7 +4,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { BuildingIcon, ChevronDownIcon, LogoutIcon } from '../../ui/icons.tsx'
+import { isPlatformAdminQuery } from '../../features/admin/admin-api.ts'
+import { BuildingIcon, ChevronDownIcon, LogoutIcon, ShieldIcon, UserIcon } from '../../ui/icons.tsx'
 import { MenuItemLink } from '../../ui/router-links.tsx'
 import { meQuery, signOut } from '../auth/session.ts'
 import { errorMessage } from '../error-message.ts'
@@ -57,14 +58,30 @@ export function UserMenu() {
             </Text>
           </Menu.Label>
         ) : null}
+        <MenuItemLink to="/account" leftSection={<UserIcon size={16} />}>
+          {t('header.account')}
+        </MenuItemLink>
         <MenuItemLink to="/orgs" leftSection={<BuildingIcon size={16} />}>
           {t('header.myOrgs')}
         </MenuItemLink>
+        <PlatformAdminItem />
         <Menu.Divider />
         <Menu.Item color="red" leftSection={<LogoutIcon size={16} />} onClick={() => void handleSignOut()}>
           {t('header.signOut')}
         </Menu.Item>
       </Menu.Dropdown>
     </Menu>
+  )
+}
+
+/** Shown only to platform admins; asked the first time the menu opens. */
+function PlatformAdminItem() {
+  const { t } = useTranslation()
+  const { data: isAdmin } = useQuery(isPlatformAdminQuery)
+  if (!isAdmin) return null
+  return (
+    <MenuItemLink to="/admin" leftSection={<ShieldIcon size={16} />}>
+      {t('header.admin')}
+    </MenuItemLink>
   )
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core'
+import { Alert, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { getRouteApi, useRouter } from '@tanstack/react-router'
@@ -7,9 +7,10 @@ import { useTranslation } from 'react-i18next'
 import { AlertIcon } from '../../ui/icons.tsx'
 import { AnchorLink } from '../../ui/router-links.tsx'
 import { usePageTitle } from '../../ui/use-page-title.ts'
-import { looksLikeEmail, type SignInInput, signInWithEmail } from './auth-api.ts'
+import { looksLikeEmail, needsSecondFactor, type SignInInput, signInWithEmail } from './auth-api.ts'
 import { authFormErrors } from './auth-errors.ts'
 import { AuthLayout } from './auth-layout.tsx'
+import { TwoFactorStep } from './two-factor-step.tsx'
 
 const route = getRouteApi('/sign-in')
 
@@ -19,7 +20,8 @@ export function SignInPage() {
   const router = useRouter()
   const queryClient = useQueryClient()
   const [formError, setFormError] = useState<string | null>(null)
-  usePageTitle(t('auth.signIn.title'))
+  const [step, setStep] = useState<'password' | 'code'>('password')
+  usePageTitle(step === 'code' ? t('auth.twoFactor.title') : t('auth.signIn.title'))
 
   const form = useForm<SignInInput>({
     mode: 'controlled',
@@ -30,11 +32,19 @@ export function SignInPage() {
     },
   })
 
+  async function finish() {
+    queryClient.clear()
+    await router.navigate({ href: redirect ?? '/orgs' })
+  }
+
   const signIn = useMutation({
     mutationFn: signInWithEmail,
-    onSuccess: async () => {
-      queryClient.clear()
-      await router.navigate({ href: redirect ?? '/orgs' })
+    onSuccess: async (result) => {
+      if (needsSecondFactor(result)) {
+        setStep('code')
+        return
+      }
+      await finish()
     },
     onError: (error) => {
       const errors = authFormErrors(t, error, ['email', 'password'])
@@ -42,6 +52,20 @@ export function SignInPage() {
       setFormError(errors.form)
     },
   })
+
+  if (step === 'code') {
+    return (
+      <AuthLayout title={t('auth.twoFactor.title')} subtitle={t('auth.twoFactor.subtitle')}>
+        <TwoFactorStep
+          onVerified={() => void finish()}
+          onRestart={() => {
+            form.setFieldValue('password', '')
+            setStep('password')
+          }}
+        />
+      </AuthLayout>
+    )
+  }
 
   return (
     <AuthLayout title={t('auth.signIn.title')} subtitle={t('auth.signIn.subtitle')}>
@@ -76,6 +100,11 @@ export function SignInPage() {
             aria-invalid={form.errors.password ? true : undefined}
             visibilityToggleButtonProps={{ 'aria-label': t('auth.fields.togglePassword') }}
           />
+          <Group justify="flex-end" mt={-8}>
+            <AnchorLink to="/forgot-password" size="sm">
+              {t('auth.signIn.forgotPassword')}
+            </AnchorLink>
+          </Group>
           <Button type="submit" loading={signIn.isPending} fullWidth>
             {t('auth.signIn.submit')}
           </Button>

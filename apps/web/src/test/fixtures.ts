@@ -6,6 +6,7 @@ export const ana: Me['user'] = {
   email: 'ana@example.co',
   name: 'Ana Restrepo',
   emailVerified: true,
+  twoFactorEnabled: false,
 }
 
 export function makeOrg(overrides: Partial<Org> = {}): Org {

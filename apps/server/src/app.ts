@@ -9,6 +9,7 @@ import { installAccessControl, type RouteRecord } from './platform/access/access
 import { backfillOrgRoles } from './platform/access/backfill.ts'
 import { PermissionCache } from './platform/access/effective-permissions.ts'
 import { catalogOf } from './platform/access/permissions.ts'
+import { registerSecurityPolicyRoutes } from './platform/access/security-policy.ts'
 import { registerAuthRoutes } from './platform/auth/auth.routes.ts'
 import { makeAuth, SessionCache } from './platform/auth/auth.ts'
 import { registerOidcProvider } from './platform/auth/oidc-provider.routes.ts'
@@ -129,6 +130,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerAuthRoutes(app, auth, platform.sessions, config.authRateLimitPerMinute)
   registerTenancyRoutes(app)
   registerAccessRoutes(app)
+  registerSecurityPolicyRoutes(app)
   registerPlanRoutes(app)
   registerSecurityRoutes(app)
   await registerOidcProvider(app, { db: database.db, config, auth, sessions: platform.sessions })

@@ -240,3 +240,12 @@ export const UpdateSubscription = z
   .refine((v) => v.planKey !== undefined || v.status !== undefined, {
     message: 'Send planKey or status',
   })
+
+/** An org's security policy: holders of these role keys (owner, admin, member, or org roles) need 2FA. */
+export const SecurityPolicy = z
+  .object({ twoFactorRequiredFor: z.array(z.string()) })
+  .meta({ id: 'SecurityPolicy' })
+export type SecurityPolicy = z.infer<typeof SecurityPolicy>
+export const UpdateSecurityPolicy = z.strictObject({
+  twoFactorRequiredFor: z.array(z.string().trim().min(1).max(64)).max(50),
+})

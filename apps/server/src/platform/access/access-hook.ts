@@ -59,6 +59,21 @@ function assertSubscription(request: FastifyRequest, org: OrgRow) {
   }
 }
 
+/** The org's policy: holders of the listed roles must have enrolled two-factor authentication. */
+export function assertTwoFactorPolicy(
+  requiredFor: readonly string[],
+  held: readonly string[],
+  enrolled: boolean,
+) {
+  if (enrolled || requiredFor.length === 0) return
+  if (held.some((key) => requiredFor.includes(key))) {
+    throw new AppError(
+      'two_factor_required',
+      'Enable two-factor authentication in your account to keep working in this organization',
+    )
+  }
+}
+
 /**
  * Enforces each route's declared access before its handler runs, and refuses at registration any
  * route that declares none or names a permission nobody declared.
@@ -140,6 +155,7 @@ export function installAccessControl(app: FastifyInstance, routes: RouteRecord[]
       all: false,
       orgWide: new Set(granted),
       branches: new Map(),
+      roleKeys: [],
       apiKeyId: found.key.id,
     }
     request.user = found.user
@@ -177,6 +193,7 @@ export function installAccessControl(app: FastifyInstance, routes: RouteRecord[]
     const effective = await effectiveFor(org, user.id, org.role)
     assertPermission(request, effective, access.permission)
     assertSubscription(request, org)
+    assertTwoFactorPolicy(org.twoFactorRequiredFor, [org.role, ...effective.roleKeys], user.twoFactorEnabled)
     request.orgAccess = {
       org: { id: org.id, slug: org.slug, name: org.name, timezone: org.timezone, status: org.status },
       role: org.role,

@@ -23,6 +23,7 @@ export async function findOrgAccessBySlug(db: Queryable, slug: string, userId: s
       kind: orgs.kind,
       permissionsVersion: orgs.permissionsVersion,
       subscriptionStatus: orgs.subscriptionStatus,
+      twoFactorRequiredFor: orgs.twoFactorRequiredFor,
       role: memberships.role,
     })
     .from(orgs)
@@ -247,7 +248,13 @@ export async function findApiKeyByHash(tx: Tx, orgId: string, keyHash: string) {
   const [row] = await tx
     .select({
       key: apiKeys,
-      user: { id: users.id, email: users.email, name: users.name, emailVerified: users.emailVerified },
+      user: {
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        emailVerified: users.emailVerified,
+        twoFactorEnabled: users.twoFactorEnabled,
+      },
       role: memberships.role,
     })
     .from(apiKeys)

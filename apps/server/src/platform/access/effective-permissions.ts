@@ -16,22 +16,32 @@ export type EffectiveAccess = {
   all: boolean
   orgWide: ReadonlySet<string>
   branches: ReadonlyMap<string, ReadonlySet<string>>
+  /** Keys of the roles assigned to the member (the org's 2FA policy names roles by key). */
+  roleKeys: readonly string[]
   apiKeyId?: string
 }
 
-type Serialized = { role: MembershipRole; all: boolean; orgWide: string[]; branches: [string, string[]][] }
+type Serialized = {
+  role: MembershipRole
+  all: boolean
+  orgWide: string[]
+  branches: [string, string[]][]
+  roleKeys?: string[]
+}
 
 const serialize = (a: EffectiveAccess): Serialized => ({
   role: a.role,
   all: a.all,
   orgWide: [...a.orgWide],
   branches: [...a.branches].map(([id, set]) => [id, [...set]]),
+  roleKeys: [...a.roleKeys],
 })
 const deserialize = (s: Serialized): EffectiveAccess => ({
   role: s.role,
   all: s.all,
   orgWide: new Set(s.orgWide),
   branches: new Map(s.branches.map(([id, list]) => [id, new Set(list)])),
+  roleKeys: s.roleKeys ?? [],
 })
 
 export const fullAccess = (role: 'owner' | 'admin'): EffectiveAccess => ({
@@ -39,6 +49,7 @@ export const fullAccess = (role: 'owner' | 'admin'): EffectiveAccess => ({
   all: true,
   orgWide: new Set(),
   branches: new Map(),
+  roleKeys: [],
 })
 
 /** Does `access` hold `permission` org-wide, or in `branchId` when given? */
@@ -96,8 +107,15 @@ export async function computeEffectiveAccess(
   const assignments = await listAssignmentsOfUser(tx, orgId, userId)
   const orgWide = new Set<string>()
   const branches = new Map<string, Set<string>>()
+  const roleKeys = new Set<string>()
   if (assignments.length) {
-    const closure = closeRoles(await listRoles(tx, orgId), await listRolePermissions(tx, orgId))
+    const roles = await listRoles(tx, orgId)
+    const keyOf = new Map(roles.map((r) => [r.id, r.key]))
+    for (const a of assignments) {
+      const key = keyOf.get(a.roleId)
+      if (key) roleKeys.add(key)
+    }
+    const closure = closeRoles(roles, await listRolePermissions(tx, orgId))
     for (const a of assignments) {
       const perms = closure.get(a.roleId) ?? new Set<string>()
       const target = a.branchId ? (branches.get(a.branchId) ?? new Set<string>()) : orgWide
@@ -105,7 +123,7 @@ export async function computeEffectiveAccess(
       if (a.branchId) branches.set(a.branchId, target)
     }
   }
-  return { role, all: false, orgWide, branches }
+  return { role, all: false, orgWide, branches, roleKeys: [...roleKeys] }
 }
 
 /**
@@ -207,7 +225,7 @@ export function accessOf(ctx: ServiceContext): EffectiveAccess | 'system' {
   const access = contextAccess.get(ctx)
   if (access) return access
   if (ctx.actor.role === 'member')
-    return { role: 'member', all: false, orgWide: new Set(), branches: new Map() }
+    return { role: 'member', all: false, orgWide: new Set(), branches: new Map(), roleKeys: [] }
   return 'system'
 }
 

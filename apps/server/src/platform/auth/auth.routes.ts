@@ -2,9 +2,9 @@ import { fromNodeHeaders } from 'better-auth/node'
 import type { FastifyInstance } from 'fastify'
 import type { Auth, SessionCache } from './auth.ts'
 
-/** Auth calls that may end sessions: the session cache forgets everything after them. */
+/** Auth calls that end sessions or change what a session knows (2FA): the session cache forgets everything after them. */
 const endsSessions =
-  /\/(sign-out|revoke-session|revoke-sessions|revoke-other-sessions|change-password|delete-user)$/
+  /\/(sign-out|revoke-session|revoke-sessions|revoke-other-sessions|change-password|delete-user|two-factor\/(enable|disable|verify-totp))$/
 
 /**
  * Mounts Better Auth's handler at /api/auth/*: Fastify's request is turned into a Fetch Request

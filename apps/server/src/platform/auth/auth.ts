@@ -179,14 +179,20 @@ function securityEventFor(path: string, returned: unknown): SecurityEventType | 
 
 export type Auth = ReturnType<typeof makeAuth>
 
-export type SessionUser = { id: string; email: string; name: string; emailVerified: boolean }
+export type SessionUser = {
+  id: string
+  email: string
+  name: string
+  emailVerified: boolean
+  twoFactorEnabled: boolean
+}
 
 /** Resolves the signed-in user from the session cookie or a bearer token; null when anonymous. */
 export async function sessionUser(auth: Auth, headers: IncomingHttpHeaders): Promise<SessionUser | null> {
   const session = await auth.api.getSession({ headers: fromNodeHeaders(headers) })
   if (!session) return null
   const { id, email, name, emailVerified } = session.user
-  return { id, email, name, emailVerified }
+  return { id, email, name, emailVerified, twoFactorEnabled: Boolean(session.user.twoFactorEnabled) }
 }
 
 /** The session credential a request carries (bearer token or session cookie), if any. */

@@ -7,6 +7,7 @@ export const errorStatus = {
   unauthenticated: 401,
   payment_required: 402,
   forbidden: 403,
+  two_factor_required: 403,
   not_found: 404,
   conflict: 409,
   precondition_failed: 412,

@@ -18,6 +18,10 @@ export const problemTitles: Record<ErrorCode, Record<ApiLocale, string>> = {
     es: 'La suscripción de la organización no está al día',
   },
   forbidden: { en: 'Forbidden', es: 'No tienes permiso para hacer esto' },
+  two_factor_required: {
+    en: 'This organization requires two-factor authentication for your role',
+    es: 'Esta organización exige verificación en dos pasos para tu rol',
+  },
   not_found: { en: 'Not found', es: 'No encontrado' },
   conflict: { en: 'Conflict', es: 'Conflicto' },
   precondition_failed: {

@@ -41,6 +41,8 @@ export const orgs = pgTable('orgs', {
    * memberships: cached effective permissions are keyed by it, so a change applies on the next request.
    */
   permissionsVersion: integer('permissions_version').notNull().default(1),
+  /** Role keys (platform roles owner/admin/member or the org's roles) whose holders must use 2FA. */
+  twoFactorRequiredFor: text('two_factor_required_for').array().notNull().default(sql`'{}'::text[]`),
   /** When the org's built-in roles were created (null: created by the startup backfill). */
   accessSeededAt: timestamp('access_seeded_at', { withTimezone: true, mode: 'date' }),
   ...timestamps(),

@@ -70,7 +70,10 @@ export function nominalRateFor(nominalAnnualRate: Numeric, fraction: YearFractio
     sumNumerator = sumNumerator * basis + BigInt(part.days) * sumDenominator
     sumDenominator *= basis
   }
-  return withExactRatio(total, { numerator: numerator * sumNumerator, denominator: denominator * sumDenominator })
+  return withExactRatio(total, {
+    numerator: numerator * sumNumerator,
+    denominator: denominator * sumDenominator,
+  })
 }
 
 /** EA → effective periodic rate: EM = (1 + EA)^(1/12) − 1 for 12 periods a year. */

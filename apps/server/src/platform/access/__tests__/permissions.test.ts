@@ -68,6 +68,7 @@ describe('role closure', () => {
       all: false,
       orgWide: new Set(['org:read']),
       branches: new Map([['b1', new Set(['till:operate'])]]),
+      roleKeys: [],
     }
     expect(holds(access, 'org:read')).toBe(true)
     expect(holds(access, 'till:operate')).toBe(false)

@@ -1,0 +1,1 @@
+ALTER TABLE "orgs" ADD COLUMN "two_factor_required_for" text[] DEFAULT '{}'::text[] NOT NULL;

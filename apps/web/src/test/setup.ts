@@ -1,4 +1,5 @@
 import '@testing-library/jest-dom/vitest'
+import { notifications } from '@mantine/notifications'
 import { cleanup } from '@testing-library/react'
 import { afterEach, beforeEach, vi } from 'vitest'
 import { defaultLanguage, i18n } from '../app/i18n/i18n.ts'
@@ -37,6 +38,8 @@ beforeEach(async () => {
 })
 
 afterEach(() => {
+  // Mantine keeps notifications in a module-level store: without this they leak into the next test.
+  notifications.clean()
   cleanup()
   vi.unstubAllGlobals()
 })

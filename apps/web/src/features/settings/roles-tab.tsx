@@ -406,8 +406,7 @@ function RoleForm({
         />
         <Textarea
           label={t('settings.roles.description')}
-          autosize
-          minRows={2}
+          rows={2}
           key={form.key('description')}
           {...form.getInputProps('description')}
         />

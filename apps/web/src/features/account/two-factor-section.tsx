@@ -166,7 +166,12 @@ function ConfirmEnrolment({ enrolment, onDone }: { enrolment: TwoFactorEnrolment
           {secret ? (
             <Stack gap={6} maw={320}>
               <Text size="sm">{t('account.twoFactor.manualEntry')}</Text>
-              <Code block aria-label={t('account.twoFactor.secretLabel')} fz="md">
+              <Code
+                block
+                aria-label={t('account.twoFactor.secretLabel')}
+                fz="md"
+                style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}
+              >
                 {groupSecret(secret)}
               </Code>
               <CopyButton value={secret}>

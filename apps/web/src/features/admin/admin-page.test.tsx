@@ -59,9 +59,11 @@ describe('platform admin', () => {
         status: 'past_due',
       }),
     )
-    expect(
-      await within(table).findByText('Pago pendiente', { selector: '.mantine-Badge-label' }),
-    ).toBeInTheDocument()
+    await waitFor(() =>
+      expect(
+        within(table).getByRole('combobox', { name: 'Estado de la suscripción de Cooperativa La Minga' }),
+      ).toHaveValue('Pago pendiente'),
+    )
 
     await user.click(screen.getByRole('tab', { name: 'Planes' }))
     const plansTable = await screen.findByRole('table', { name: 'Planes' })

@@ -27,7 +27,6 @@ import { PageLoader } from '../../ui/page-loader.tsx'
 import { AnchorLink } from '../../ui/router-links.tsx'
 import { usePageTitle } from '../../ui/use-page-title.ts'
 import { formatInstant } from '../audit/audit-api.ts'
-import { SubscriptionStatusBadge } from '../settings/subscription-status-badge.tsx'
 import { adminOrgsQuery, adminPlansQuery, putPlan, updateSubscription } from './admin-api.ts'
 
 const statuses = ['trialing', 'active', 'past_due', 'cancelled'] as const
@@ -132,22 +131,19 @@ function OrgsPanel() {
                   />
                 </Table.Td>
                 <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    <SubscriptionStatusBadge status={org.subscriptionStatus} />
-                    <Select
-                      aria-label={t('admin.orgs.statusOf', { name: org.name })}
-                      data={statusOptions}
-                      value={org.subscriptionStatus}
-                      allowDeselect={false}
-                      size="xs"
-                      w={150}
-                      disabled={update.isPending}
-                      onChange={(value) => {
-                        if (value && value !== org.subscriptionStatus)
-                          update.mutate({ orgId: org.id, status: value as SubscriptionStatus })
-                      }}
-                    />
-                  </Group>
+                  <Select
+                    aria-label={t('admin.orgs.statusOf', { name: org.name })}
+                    data={statusOptions}
+                    value={org.subscriptionStatus}
+                    allowDeselect={false}
+                    size="xs"
+                    w={150}
+                    disabled={update.isPending}
+                    onChange={(value) => {
+                      if (value && value !== org.subscriptionStatus)
+                        update.mutate({ orgId: org.id, status: value as SubscriptionStatus })
+                    }}
+                  />
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {formatInstant(org.createdAt, 'America/Bogota', i18n.language)}

@@ -2,7 +2,7 @@ import type { ModuleManifest } from '../../platform/module-manifest.ts'
 import { registerAnnouncementRoutes } from './announcements.routes.ts'
 import { ANNOUNCEMENT_PUBLISHED, publishAnnouncement } from './announcements.service.ts'
 
-export { ANNOUNCEMENT_PUBLISHED } from './announcements.service.ts'
+export { ANNOUNCEMENT_PUBLISHED, listAnnouncements } from './announcements.service.ts'
 
 /**
  * Announcements (cartelera): an org's notice board. Small on purpose: it is the worked example of a

@@ -1,10 +1,12 @@
 import { OrgSlug } from '@minga/contracts'
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify'
-import { withOrg } from '../db/with-org.ts'
+import type { SessionUser } from '../auth/auth.ts'
+import { type Tx, withOrg } from '../db/with-org.ts'
 import { AppError, forbidden, notFound } from '../http/app-error.ts'
-import type { Access } from '../http/app-instance.ts'
+import type { Access, OrgAccess } from '../http/app-instance.ts'
 import { localeOf } from '../http/problem-text.ts'
-import { findApiKeyByHash, findOrgAccessBySlug, touchApiKey } from './access.repository.ts'
+import type { Platform } from '../platform.ts'
+import { findApiKeyByHash, findOrgAccessBySlug, scopeToOrgBySlug, touchApiKey } from './access.repository.ts'
 import { API_KEY_PREFIX, parseOrgToken, sha256 } from './access.service.ts'
 import {
   computeEffectiveAccess,
@@ -74,6 +76,62 @@ export function assertTwoFactorPolicy(
   }
 }
 
+/** Effective permissions of a member, from the cache when the org's version still matches. */
+async function effectiveFor(
+  platform: Platform,
+  tx: Tx,
+  org: OrgRow,
+  userId: string,
+  role: EffectiveAccess['role'],
+) {
+  // Owners and admins hold everything: nothing to compute or cache.
+  if (role === 'owner' || role === 'admin') return fullAccess(role)
+  const cached = await platform.accessCache.get(org.id, userId, org.permissionsVersion)
+  if (cached) return cached
+  const computed = await computeEffectiveAccess(tx, org.id, userId, role)
+  await platform.accessCache.set(org.id, userId, org.permissionsVersion, computed)
+  return computed
+}
+
+function assertPermission(request: FastifyRequest, access: EffectiveAccess, permission: string) {
+  // Routes about one branch (`:branchId`) need the permission org-wide or in that branch; other
+  // routes need it anywhere, and their services narrow by branch (requireBranchPermission).
+  const branchId = (request.params as { branchId?: string }).branchId
+  const allowed =
+    branchId && UUID.test(branchId) ? holds(access, permission, branchId) : holdsAnywhere(access, permission)
+  if (!allowed) throw forbidden()
+}
+
+/**
+ * Authorizes a signed-in member for an org route inside the request's transaction, which it scopes
+ * to the org in the same statement that reads the membership. Non-members get 404 (an org's
+ * existence is not disclosed), missing permissions 403, a 2FA policy 403, an unpaid org 402.
+ */
+export async function authorizeMember(
+  platform: Platform,
+  tx: Tx,
+  request: FastifyRequest,
+  user: SessionUser,
+  permission: string,
+): Promise<OrgAccess> {
+  const slug = (request.params as { org?: string }).org ?? ''
+  // A malformed slug is a validation error (400); an unknown or foreign org is a 404, whatever the body.
+  if (!OrgSlug.safeParse(slug).success && request.validationError) throw request.validationError
+  const org = await scopeToOrgBySlug(tx, slug, user.id)
+  if (!org?.role) throw notFound('Organization')
+  const effective = await effectiveFor(platform, tx, org, user.id, org.role)
+  assertPermission(request, effective, permission)
+  assertSubscription(request, org)
+  assertTwoFactorPolicy(org.twoFactorRequiredFor, [org.role, ...effective.roleKeys], user.twoFactorEnabled)
+  const access: OrgAccess = {
+    org: { id: org.id, slug: org.slug, name: org.name, timezone: org.timezone, status: org.status },
+    role: org.role,
+  }
+  request.orgAccess = access
+  setRequestAccess(request, effective)
+  return access
+}
+
 /**
  * Enforces each route's declared access before its handler runs, and refuses at registration any
  * route that declares none or names a permission nobody declared.
@@ -91,6 +149,11 @@ export function installAccessControl(app: FastifyInstance, routes: RouteRecord[]
       config.access = 'public'
     const access = config.access
     if (!access) throw new Error(`Route ${String(route.method)} ${route.url} declares no access`)
+    if (typeof access === 'object' && !(config as { orgScoped?: boolean }).orgScoped) {
+      throw new Error(
+        `Route ${String(route.method)} ${route.url} needs a permission: declare it with orgRoute`,
+      )
+    }
     if (typeof access === 'object' && !app.platform.permissions.has(access.permission)) {
       throw new Error(
         `Route ${String(route.method)} ${route.url} uses undeclared permission ${access.permission}`,
@@ -101,31 +164,6 @@ export function installAccessControl(app: FastifyInstance, routes: RouteRecord[]
       routes.push({ method, url: route.url, access, hasSchema: Boolean(route.schema?.response) })
     }
   })
-
-  /** Effective permissions of a member, from the cache when the org's version still matches. */
-  async function effectiveFor(org: OrgRow, userId: string, role: EffectiveAccess['role']) {
-    // Owners and admins hold everything: nothing to compute or cache.
-    if (role === 'owner' || role === 'admin') return fullAccess(role)
-    const cache: PermissionCache = app.platform.accessCache
-    const cached = await cache.get(org.id, userId, org.permissionsVersion)
-    if (cached) return cached
-    const computed = await withOrg(app.platform.database.db, org.id, (tx) =>
-      computeEffectiveAccess(tx, org.id, userId, role),
-    )
-    await cache.set(org.id, userId, org.permissionsVersion, computed)
-    return computed
-  }
-
-  function assertPermission(request: FastifyRequest, access: EffectiveAccess, permission: string) {
-    // Routes about one branch (`:branchId`) need the permission org-wide or in that branch; other
-    // routes need it anywhere, and their services narrow by branch (requireBranchPermission).
-    const branchId = (request.params as { branchId?: string }).branchId
-    const allowed =
-      branchId && UUID.test(branchId)
-        ? holds(access, permission, branchId)
-        : holdsAnywhere(access, permission)
-    if (!allowed) throw forbidden()
-  }
 
   async function authenticateApiKey(request: FastifyRequest, credential: string, permission: string) {
     const { database } = app.platform
@@ -144,11 +182,15 @@ export function installAccessControl(app: FastifyInstance, routes: RouteRecord[]
       if (!row.key.lastUsedAt || now.getTime() - row.key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
         await touchApiKey(tx, org.id, row.key.id, now)
       }
-      return row
+      // The key's own permissions, never more than its creator still holds org-wide.
+      return {
+        ...row,
+        role: row.role,
+        creator: await effectiveFor(app.platform, tx, org, row.user.id, row.role),
+      }
     })
-    if (!found?.role) throw new AppError('unauthenticated', 'This API key is revoked, expired or unknown')
-    // The key's own permissions, never more than its creator still holds org-wide.
-    const creator = await effectiveFor(org, found.user.id, found.role)
+    if (!found) throw new AppError('unauthenticated', 'This API key is revoked, expired or unknown')
+    const creator = found.creator
     const granted = found.key.permissions.filter((p) => holds(creator, p))
     const access: EffectiveAccess = {
       role: 'member',
@@ -179,25 +221,10 @@ export function installAccessControl(app: FastifyInstance, routes: RouteRecord[]
       }
       return authenticateApiKey(request, apiKey, access.permission)
     }
-    const { auth, database, sessions } = app.platform
+    const { auth, sessions } = app.platform
     const user = await sessions.resolve(auth, request.headers)
     if (!user) throw new AppError('unauthenticated', 'Sign in to continue')
     request.user = user
-    if (access === 'authenticated') return
-    const slug = (request.params as { org?: string }).org
-    // A malformed slug is left to validation (400); params are not parsed yet at this point.
-    if (!slug || !OrgSlug.safeParse(slug).success) return
-    const org = await findOrgAccessBySlug(database.db, slug, user.id)
-    // Non-members get 404, not 403: an org's existence is not disclosed to outsiders.
-    if (!org?.role) throw notFound('Organization')
-    const effective = await effectiveFor(org, user.id, org.role)
-    assertPermission(request, effective, access.permission)
-    assertSubscription(request, org)
-    assertTwoFactorPolicy(org.twoFactorRequiredFor, [org.role, ...effective.roleKeys], user.twoFactorEnabled)
-    request.orgAccess = {
-      org: { id: org.id, slug: org.slug, name: org.name, timezone: org.timezone, status: org.status },
-      role: org.role,
-    }
-    setRequestAccess(request, effective)
+    // Org routes check membership and permission in their own transaction (orgRoute → authorizeMember).
   })
 }

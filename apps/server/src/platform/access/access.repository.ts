@@ -35,6 +35,44 @@ export async function findOrgAccessBySlug(db: Queryable, slug: string, userId: s
   return row ?? null
 }
 
+/**
+ * Scopes the open transaction to the org named by `slug` (runtime role + app.org_id) and returns the
+ * org with the user's membership, in one statement: the access check costs no extra round trip.
+ * Returns null (and scopes nothing) when no org has that slug.
+ */
+export async function scopeToOrgBySlug(tx: Tx, slug: string, userId: string) {
+  // minga_scope_to_org (migration 0010): PL/pgSQL keeps its plan per connection.
+  const result = await tx.execute<{
+    id: string
+    slug: string
+    name: string
+    timezone: string
+    status: 'active' | 'suspended'
+    kind: OrgRow['kind']
+    permissions_version: number
+    subscription_status: OrgRow['subscriptionStatus']
+    two_factor_required_for: string[]
+    role: MembershipRow['role'] | null
+  }>(sql`select * from minga_scope_to_org(${slug}, ${userId})`)
+  const row = result.rows[0]
+  if (!row) return null
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    timezone: row.timezone,
+    status: row.status,
+    kind: row.kind,
+    permissionsVersion: row.permissions_version,
+    subscriptionStatus: row.subscription_status,
+    twoFactorRequiredFor: row.two_factor_required_for,
+    role: row.role,
+  }
+}
+
+type OrgRow = typeof orgs.$inferSelect
+type MembershipRow = typeof memberships.$inferSelect
+
 /** Cached permissions are keyed by this version: any change to roles or memberships bumps it. */
 export async function bumpPermissionsVersion(tx: Tx, orgId: string) {
   await tx

@@ -27,6 +27,8 @@ export type OrgAccess = {
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access
+    /** Set by orgRoute: the handler authorizes the member inside its transaction. */
+    orgScoped?: boolean
   }
   interface FastifyRequest {
     user: SessionUser | null

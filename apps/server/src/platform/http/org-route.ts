@@ -1,11 +1,12 @@
 import { OrgSlug } from '@minga/contracts'
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify'
 import { z } from 'zod'
+import { authorizeMember } from '../access/access-hook.ts'
 import { bindContextAccess, getRequestAccess } from '../access/effective-permissions.ts'
-import { withOrg } from '../db/with-org.ts'
+import { type Tx, withOrg } from '../db/with-org.ts'
 import type { ServiceContext } from '../service-context.ts'
 import { AppError } from './app-error.ts'
-import type { AppInstance } from './app-instance.ts'
+import type { AppInstance, OrgAccess } from './app-instance.ts'
 import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from './idempotency.ts'
 
 type RouteSchema = {
@@ -60,25 +61,29 @@ export function orgRoute<S extends RouteSchema>(app: AppInstance, def: OrgRouteD
     method: def.method,
     url,
     schema: { ...def.schema, params, tags: def.schema.tags ?? [] } as FastifySchema,
+    attachValidation: true,
     config: {
       access: { permission: def.permission },
+      orgScoped: true,
       ...(def.rateLimitPerMinute
         ? { rateLimit: { max: def.rateLimitPerMinute, timeWindow: '1 minute' } }
         : {}),
     },
     async handler(request, reply): Promise<unknown> {
-      const access = request.orgAccess
       const user = request.user
-      if (!access || !user) throw new AppError('unauthenticated', 'Sign in to continue')
-      const header = def.idempotent ? request.headers['idempotency-key'] : undefined
-      const key = typeof header === 'string' ? header : undefined
-      if (header !== undefined && !IdempotencyKey.safeParse(header).success) {
-        throw new AppError('validation_failed', 'Invalid Idempotency-Key', [
-          { path: 'headers.idempotency-key', message: 'Must be 8 to 255 characters' },
-        ])
-      }
+      if (!user) throw new AppError('unauthenticated', 'Sign in to continue')
+      const { database } = app.platform
       const afterCommit: (() => Promise<void>)[] = []
-      const outcome = await withOrg(app.platform.database.db, access.org.id, async (tx) => {
+      const inScope = async (tx: Tx, access: OrgAccess) => {
+        // Input errors are answered only to callers allowed here (attachValidation defers them).
+        if (request.validationError) throw request.validationError
+        const header = def.idempotent ? request.headers['idempotency-key'] : undefined
+        const key = typeof header === 'string' ? header : undefined
+        if (header !== undefined && !IdempotencyKey.safeParse(header).success) {
+          throw new AppError('validation_failed', 'Invalid Idempotency-Key', [
+            { path: 'headers.idempotency-key', message: 'Must be 8 to 255 characters' },
+          ])
+        }
         const ctx: ServiceContext = {
           db: tx,
           orgId: access.org.id,
@@ -106,7 +111,15 @@ export function orgRoute<S extends RouteSchema>(app: AppInstance, def: OrgRouteD
         })
         if (claim) await storeIdempotentResponse(tx, claim, { statusCode: reply.statusCode, body })
         return { replayed: false, statusCode: reply.statusCode, body }
-      })
+      }
+      // API keys were authorized by the access hook; members are authorized here, in the same
+      // transaction as the work (one statement scopes it and reads the membership).
+      const keyAccess = request.orgAccess
+      const outcome = keyAccess
+        ? await withOrg(database.db, keyAccess.org.id, (tx) => inScope(tx, keyAccess))
+        : await database.db.transaction(async (tx) =>
+            inScope(tx, await authorizeMember(app.platform, tx, request, user, def.permission)),
+          )
       app.platform.events.wake()
       for (const fn of afterCommit) {
         await fn().catch((err: unknown) => request.log.error({ err }, 'after-commit task failed'))

@@ -76,15 +76,18 @@ export async function updateOrgIfVersion(
   return row ?? null
 }
 
+/** A member as the API shows it: the user and their membership. */
+const memberView = {
+  userId: users.id,
+  email: users.email,
+  name: users.name,
+  role: memberships.role,
+  joinedAt: memberships.createdAt,
+}
+
 export async function listMembers(db: Queryable, orgId: string, page: { limit: number; after?: string }) {
   return db
-    .select({
-      userId: users.id,
-      email: users.email,
-      name: users.name,
-      role: memberships.role,
-      joinedAt: memberships.createdAt,
-    })
+    .select(memberView)
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.orgId, orgId), page.after ? lt(users.id, page.after) : undefined))
@@ -163,13 +166,7 @@ export async function countOwners(tx: Queryable, orgId: string) {
 
 export async function findMemberView(tx: Queryable, orgId: string, userId: string) {
   const [row] = await tx
-    .select({
-      userId: users.id,
-      email: users.email,
-      name: users.name,
-      role: memberships.role,
-      joinedAt: memberships.createdAt,
-    })
+    .select(memberView)
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))

@@ -12,6 +12,7 @@ import type {
 } from '@minga/contracts'
 import { and, eq } from 'drizzle-orm'
 import { recordAudit } from '../audit/audit.ts'
+import { recordRoleChange } from '../auth/security-log.ts'
 import type { Tx } from '../db/with-org.ts'
 import { AppError, notFound } from '../http/app-error.ts'
 import { decodeCursor, toPage } from '../http/pagination.ts'
@@ -352,6 +353,7 @@ export async function createAssignment(ctx: ServiceContext, input: CreateRoleAss
     entityId: row.id,
     after: { userId: row.userId, role: role.key, branchId: row.branchId },
   })
+  await recordRoleChange(ctx, row.userId, { assigned: role.key, branchId: row.branchId })
   return toAssignmentDto(row, role.key)
 }
 
@@ -369,6 +371,7 @@ export async function deleteAssignment(ctx: ServiceContext, id: string) {
     entityId: id,
     before: { userId: row.userId, role: role?.key ?? row.roleId, branchId: row.branchId },
   })
+  await recordRoleChange(ctx, row.userId, { unassigned: role?.key ?? row.roleId, branchId: row.branchId })
 }
 
 export function myPermissions(ctx: ServiceContext, catalog: PermissionCatalog): MyPermissions {

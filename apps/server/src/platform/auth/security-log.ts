@@ -2,6 +2,7 @@ import { and, desc, eq, gt, lt } from 'drizzle-orm'
 import { uuidv7 } from 'uuidv7'
 import type { Db } from '../db/connection.ts'
 import type { Tx } from '../db/with-org.ts'
+import type { ServiceContext } from '../service-context.ts'
 import { securityEvents } from './auth.tables.ts'
 
 export type SecurityEventType =
@@ -39,6 +40,21 @@ export async function recordSecurityEvent(db: Db | Tx, event: SecurityEventInput
     ip: event.ip ?? null,
     userAgent: event.userAgent?.slice(0, 300) ?? null,
     details: event.details ?? null,
+  })
+}
+
+/** A change to someone's roles in an org: shown in that user's log and in the org's. */
+export async function recordRoleChange(
+  ctx: ServiceContext,
+  userId: string,
+  details: Record<string, unknown>,
+) {
+  await recordSecurityEvent(ctx.db, {
+    type: 'role.changed',
+    userId,
+    orgId: ctx.orgId,
+    ip: ctx.ip,
+    details: { ...details, by: ctx.actor.userId },
   })
 }
 

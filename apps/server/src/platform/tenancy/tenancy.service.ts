@@ -15,6 +15,7 @@ import { closeRoles } from '../access/effective-permissions.ts'
 import type { PermissionCatalog } from '../access/permissions.ts'
 import { roleTemplates } from '../access/role-templates.ts'
 import { recordAudit } from '../audit/audit.ts'
+import { recordRoleChange } from '../auth/security-log.ts'
 import type { Db } from '../db/connection.ts'
 import { scopeToOrg } from '../db/with-org.ts'
 import { AppError, notFound } from '../http/app-error.ts'
@@ -281,6 +282,7 @@ export async function changeMemberRole(ctx: ServiceContext, userId: string, role
     before: { role: membership.role },
     after: { role },
   })
+  await recordRoleChange(ctx, userId, { from: membership.role, to: role })
   return memberDto(ctx, userId)
 }
 

@@ -116,3 +116,13 @@ describe('org policy: two-factor authentication for chosen roles', () => {
     expect((await setPolicy(owner, ['owner', 'admin', 'moderator'])).statusCode).toBe(200)
   })
 })
+
+describe('security log of the org', () => {
+  it('records role changes, which admins read and members cannot', async () => {
+    const log = await as(t.app, owner)({ method: 'GET', url: `/api/v1/orgs/${slug}/security-events` })
+    const changes = log.json().items.filter((e: { type: string }) => e.type === 'role.changed')
+    expect(changes.map((e: { userId: string }) => e.userId)).toContain(moderator.id)
+    const byMember = await as(t.app, member)({ method: 'GET', url: `/api/v1/orgs/${slug}/security-events` })
+    expect(byMember.statusCode).toBe(403)
+  })
+})

@@ -14,7 +14,6 @@ import {
   fullAccess,
   holds,
   holdsAnywhere,
-  type PermissionCache,
   setRequestAccess,
 } from './effective-permissions.ts'
 

@@ -37,6 +37,11 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError
 }
 
+/** 403 `two_factor_required`: the org requires two-step verification for this person's role. */
+export function isTwoFactorRequired(error: unknown): boolean {
+  return isApiError(error) && error.status === 403 && error.code === 'two_factor_required'
+}
+
 /** `body.slug` and `slug` both land on `slug`; the first message per field wins. */
 export function fieldErrorsByName(errors: readonly FieldError[]): Record<string, string> {
   const byName: Record<string, string> = {}

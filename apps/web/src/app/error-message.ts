@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import { isApiError } from './api-client.ts'
+import { isApiError, isTwoFactorRequired } from './api-client.ts'
 import { esCO } from './i18n/es-co.ts'
 
 type AuthErrorCode = keyof typeof esCO.auth.errors
@@ -15,6 +15,8 @@ export function errorMessage(t: TFunction, error: unknown): string {
   // Before the generic 429 text: a locked account (429 ACCOUNT_LOCKED) says so.
   if (isAuthErrorCode(error.code)) return t(`auth.errors.${error.code}`)
   if (error.status === 429) return t('common.tooManyRequests')
+  // The org requires 2FA for this person's role: point them to Mi cuenta, in the UI language.
+  if (isTwoFactorRequired(error)) return t('errors.twoFactorRequired.body')
   // Problems from the Minga API are already localized through Accept-Language.
   if (error.problem) return error.problem.detail ?? error.problem.title
   return t('common.genericError')

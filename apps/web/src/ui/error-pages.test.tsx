@@ -45,4 +45,23 @@ describe('not-found and error pages', () => {
     expect(await screen.findByRole('heading', { name: 'Inicia sesión' })).toBeInTheDocument()
     expect(router.state.location.search).toEqual({ redirect: '/orgs' })
   })
+
+  it('sends to Mi cuenta when the org answers 403 two_factor_required', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    fakeApi({
+      'GET /api/v1/me': signedIn,
+      'GET /api/v1/orgs': () => json({ items: [makeOrg()], nextCursor: null }),
+      'GET /api/v1/orgs/coop-la-minga': () =>
+        problem(403, 'two_factor_required', { title: 'Two-factor authentication required' }),
+    })
+    renderApp('/o/coop-la-minga')
+    expect(
+      await screen.findByText(
+        'Esta organización exige la verificación en dos pasos para tu rol. Actívala en Mi cuenta.',
+      ),
+    ).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'Ir a Mi cuenta' })).toHaveAttribute('href', '/account')
+    expect(screen.queryByRole('heading', { name: 'Algo salió mal' })).not.toBeInTheDocument()
+  })
 })

@@ -350,6 +350,7 @@ export const en: Resources = {
       assignments: 'Assignments',
       'api-keys': 'API keys',
       subscription: 'Subscription',
+      security: 'Security',
     },
     members: {
       title: 'Members',
@@ -500,6 +501,32 @@ export const en: Resources = {
         cancelled: 'The subscription is cancelled: the organization is blocked.',
       },
     },
+    security: {
+      policyTitle: 'Required two-step verification',
+      policyHint:
+        'People with these roles must turn on two-step verification to keep working in the organization.',
+      rolesLabel: 'Roles that must use two-step verification',
+      platformRoles: {
+        owner: 'Owners',
+        admin: 'Admins',
+        member: 'Members',
+      },
+      save: 'Save',
+      saved: 'We saved the security policy.',
+      lockout:
+        'To require two-step verification for your own role, turn it on in your account first; otherwise you would lose access.',
+      lockoutLink: 'Go to My account',
+      unknownRole: 'One of the chosen roles no longer exists. Reload the page and try again.',
+      logTitle: 'Organization security log',
+      logSubtitle:
+        'Sign-ins, failed attempts and security changes of the people in the organization (Bogotá time).',
+      logTable: 'Organization security log',
+      date: 'Date',
+      event: 'Event',
+      email: 'Email',
+      ip: 'IP',
+      logEmpty: 'There are no security events in this organization yet.',
+    },
   },
   subscription: {
     status: {
@@ -547,6 +574,11 @@ export const en: Resources = {
     unexpected: {
       title: 'Something went wrong',
       body: 'An unexpected error happened. Try again; if it keeps happening, share this code with support.',
+    },
+    twoFactorRequired: {
+      title: 'Two-step verification required',
+      body: 'This organization requires two-step verification for your role. Turn it on in My account.',
+      action: 'Go to My account',
     },
   },
 }

@@ -350,6 +350,7 @@ export const esCO = {
       assignments: 'Asignaciones',
       'api-keys': 'Llaves de API',
       subscription: 'Suscripción',
+      security: 'Seguridad',
     },
     members: {
       title: 'Miembros',
@@ -501,6 +502,32 @@ export const esCO = {
         cancelled: 'La suscripción está cancelada: la organización está bloqueada.',
       },
     },
+    security: {
+      policyTitle: 'Verificación en dos pasos obligatoria',
+      policyHint:
+        'Quienes tengan estos roles deberán activar la verificación en dos pasos para seguir trabajando en la organización.',
+      rolesLabel: 'Roles que deben usar la verificación en dos pasos',
+      platformRoles: {
+        owner: 'Propietarios',
+        admin: 'Administradores',
+        member: 'Miembros',
+      },
+      save: 'Guardar',
+      saved: 'Guardamos la política de seguridad.',
+      lockout:
+        'Para exigir la verificación en dos pasos a tu propio rol, primero actívala en tu cuenta; si no, quedarías sin acceso.',
+      lockoutLink: 'Ir a Mi cuenta',
+      unknownRole: 'Uno de los roles elegidos ya no existe. Recarga la página e inténtalo de nuevo.',
+      logTitle: 'Registro de seguridad de la organización',
+      logSubtitle:
+        'Inicios de sesión, intentos fallidos y cambios de seguridad de las personas de la organización (hora de Bogotá).',
+      logTable: 'Registro de seguridad de la organización',
+      date: 'Fecha',
+      event: 'Evento',
+      email: 'Correo electrónico',
+      ip: 'IP',
+      logEmpty: 'Aún no hay eventos de seguridad en esta organización.',
+    },
   },
   subscription: {
     status: {
@@ -548,6 +575,11 @@ export const esCO = {
     unexpected: {
       title: 'Algo salió mal',
       body: 'Ocurrió un error inesperado. Inténtalo de nuevo; si el problema continúa, comparte este código con soporte.',
+    },
+    twoFactorRequired: {
+      title: 'Verificación en dos pasos obligatoria',
+      body: 'Esta organización exige la verificación en dos pasos para tu rol. Actívala en Mi cuenta.',
+      action: 'Ir a Mi cuenta',
     },
   },
 }

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { fakeApi, json } from '../../test/fake-api.ts'
+import { fakeApi, json, problem } from '../../test/fake-api.ts'
 import { makeOrg, moduleCatalog, signedIn } from '../../test/fixtures.ts'
 import { renderApp } from '../../test/render-app.tsx'
 
@@ -110,5 +110,22 @@ describe('org shell', () => {
     expect(await screen.findByRole('heading', { name: 'Inicia sesión' })).toBeInTheDocument()
     expect(router.state.location.pathname).toBe('/sign-in')
     expect(api.callsTo('POST', '/api/auth/sign-out')[0]?.body).toEqual({})
+  })
+
+  it('shows the two-factor notice with a link to Mi cuenta when a page query answers two_factor_required', async () => {
+    fakeApi({
+      'GET /api/v1/me': signedIn,
+      'GET /api/v1/modules': moduleCatalog,
+      'GET /api/v1/orgs': () => json({ items: [makeOrg()], nextCursor: null }),
+      'GET /api/v1/orgs/coop-la-minga': () => json(makeOrg()),
+      'GET /api/v1/orgs/coop-la-minga/audit': () =>
+        problem(403, 'two_factor_required', { title: 'Two-factor authentication required' }),
+    })
+    renderApp('/o/coop-la-minga/audit')
+    const notice = await screen.findByTestId('two-factor-required')
+    expect(notice).toHaveTextContent(
+      'Esta organización exige la verificación en dos pasos para tu rol. Actívala en Mi cuenta.',
+    )
+    expect(within(notice).getByRole('link', { name: 'Ir a Mi cuenta' })).toHaveAttribute('href', '/account')
   })
 })

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks'
 import { useSuspenseQuery } from '@tanstack/react-query'
 import { getRouteApi, Outlet } from '@tanstack/react-router'
 import { orgQuery } from '../../features/orgs/orgs-api.ts'
+import { TwoFactorRequiredNotice, useTwoFactorRequired } from '../../ui/two-factor-required-notice.tsx'
 import { AppHeader } from './app-header.tsx'
 import { OrgNav } from './org-nav.tsx'
 import { OrgSwitcher } from './org-switcher.tsx'
@@ -14,6 +15,7 @@ export function OrgShell() {
   const { org: slug } = orgRoute.useParams()
   const { data: org } = useSuspenseQuery(orgQuery(slug))
   const [opened, { toggle, close }] = useDisclosure(false)
+  const twoFactorRequired = useTwoFactorRequired()
   return (
     <AppShell
       header={{ height: 60 }}
@@ -29,6 +31,7 @@ export function OrgShell() {
         <OrgNav org={org} onNavigate={close} />
       </AppShell.Navbar>
       <AppShell.Main>
+        {twoFactorRequired ? <TwoFactorRequiredNotice /> : null}
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -13,12 +13,14 @@ import type {
   PermissionCatalogResponse,
   Role,
   RoleAssignment,
+  SecurityPolicy,
   Subscription as SubscriptionSchema,
   UpdateRole,
 } from '@minga/contracts'
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
 import type { z } from 'zod'
 import { apiFetch } from '../../app/api-client.ts'
+import type { SecurityEventPage } from '../account/account-api.ts'
 
 export type Subscription = z.infer<typeof SubscriptionSchema>
 export type InvitationSent = z.infer<typeof InvitationSentSchema>
@@ -113,6 +115,26 @@ export function subscriptionQuery(slug: string) {
   })
 }
 
+export function securityPolicyQuery(slug: string) {
+  return queryOptions({
+    queryKey: orgKey(slug, 'security-policy'),
+    queryFn: ({ signal }) => apiFetch<SecurityPolicy>(orgPath(slug, '/security-policy'), { signal }),
+  })
+}
+
+export function orgSecurityEventsQuery(slug: string) {
+  return infiniteQueryOptions({
+    queryKey: orgKey(slug, 'security-events'),
+    queryFn: ({ pageParam, signal }) =>
+      apiFetch<SecurityEventPage>(orgPath(slug, '/security-events'), {
+        query: { limit: 25, cursor: pageParam },
+        signal,
+      }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  })
+}
+
 // Writes ---------------------------------------------------------------------------------------------
 
 const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` })
@@ -159,3 +181,6 @@ export const createApiKey = (slug: string, input: CreateApiKey) =>
 
 export const revokeApiKey = (slug: string, id: string) =>
   apiFetch<ApiKey>(orgPath(slug, `/api-keys/${id}`), { method: 'DELETE' })
+
+export const updateSecurityPolicy = (slug: string, input: SecurityPolicy) =>
+  apiFetch<SecurityPolicy>(orgPath(slug, '/security-policy'), { method: 'PUT', body: input })

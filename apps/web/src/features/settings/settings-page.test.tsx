@@ -1,7 +1,7 @@
 import type { ApiKey, Role } from '@minga/contracts'
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { fakeApi, json } from '../../test/fake-api.ts'
+import { fakeApi, json, problem } from '../../test/fake-api.ts'
 import { ana, makeOrg, moduleCatalog, signedIn } from '../../test/fixtures.ts'
 import { renderApp } from '../../test/render-app.tsx'
 
@@ -95,6 +95,8 @@ function settingsApi(
     [`GET ${base}/invitations`]: () => json({ items: [], nextCursor: null }),
     [`GET ${base}/role-assignments`]: () => json({ items: [] }),
     [`GET ${base}/api-keys`]: () => json({ items: [], nextCursor: null }),
+    [`GET ${base}/security-policy`]: () => json({ twoFactorRequiredFor: ['owner'] }),
+    [`GET ${base}/security-events`]: () => json({ items: [], nextCursor: null }),
     ...routes,
   })
 }
@@ -294,5 +296,131 @@ describe('org settings', () => {
     ).toBeInTheDocument()
     expect(screen.queryByRole('tab')).not.toBeInTheDocument()
     expect(api.callsTo('GET', `${base}/members`)).toHaveLength(0)
+  })
+
+  describe('Seguridad', () => {
+    const event = (id: string, type: string, occurredAt: string, email: string, ip: string) => ({
+      id,
+      occurredAt,
+      type,
+      userId: 'user-luis',
+      email,
+      ip,
+      userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0',
+    })
+
+    it('loads the policy with the platform and org roles, and saves the ticked keys with PUT', async () => {
+      const api = settingsApi({
+        [`PUT ${base}/security-policy`]: (request) => json(request.body),
+      })
+      const { user } = renderApp('/o/coop-la-minga/settings?tab=security')
+      const form = await screen.findByRole('form', { name: 'Verificación en dos pasos obligatoria' })
+      expect(
+        within(form).getByText(
+          'Quienes tengan estos roles deberán activar la verificación en dos pasos para seguir trabajando en la organización.',
+        ),
+      ).toBeInTheDocument()
+      expect(within(form).getByRole('checkbox', { name: 'Propietarios' })).toBeChecked()
+      expect(within(form).getByRole('checkbox', { name: 'Administradores' })).not.toBeChecked()
+      expect(within(form).getByRole('checkbox', { name: 'Miembros' })).not.toBeChecked()
+      // org roles come from GET /roles; the built-in "admin" role is not listed twice
+      const cashier = await within(form).findByRole('checkbox', { name: 'Cajero de sede' })
+      expect(cashier).not.toBeChecked()
+      expect(within(form).getAllByRole('checkbox')).toHaveLength(4)
+
+      await user.click(within(form).getByRole('checkbox', { name: 'Administradores' }))
+      await user.click(cashier)
+      await user.click(within(form).getByRole('button', { name: 'Guardar' }))
+      await waitFor(() => expect(api.callsTo('PUT', `${base}/security-policy`)).toHaveLength(1))
+      expect(api.callsTo('PUT', `${base}/security-policy`)[0]?.body).toEqual({
+        twoFactorRequiredFor: ['owner', 'admin', 'cajero_sede'],
+      })
+      expect(await screen.findByText('Guardamos la política de seguridad.')).toBeInTheDocument()
+    })
+
+    it('explains the lockout (422) and links to Mi cuenta', async () => {
+      settingsApi({
+        [`GET ${base}/security-policy`]: () => json({ twoFactorRequiredFor: [] }),
+        [`PUT ${base}/security-policy`]: () =>
+          problem(422, 'unprocessable', {
+            title: 'Unprocessable',
+            errors: [{ path: 'body.twoFactorRequiredFor', message: 'Your own role would be locked out' }],
+          }),
+      })
+      const { user } = renderApp('/o/coop-la-minga/settings?tab=security')
+      const form = await screen.findByRole('form', { name: 'Verificación en dos pasos obligatoria' })
+      await user.click(within(form).getByRole('checkbox', { name: 'Propietarios' }))
+      await user.click(within(form).getByRole('button', { name: 'Guardar' }))
+      const alert = await within(form).findByRole('alert')
+      expect(alert).toHaveTextContent(
+        'Para exigir la verificación en dos pasos a tu propio rol, primero actívala en tu cuenta',
+      )
+      expect(within(alert).getByRole('link', { name: 'Ir a Mi cuenta' })).toHaveAttribute('href', '/account')
+      // the draft is kept so the person can change it
+      expect(within(form).getByRole('checkbox', { name: 'Propietarios' })).toBeChecked()
+    })
+
+    it('flags an unknown role key (400)', async () => {
+      settingsApi({
+        [`PUT ${base}/security-policy`]: () =>
+          problem(400, 'validation_failed', {
+            title: 'Validation failed',
+            errors: [{ path: 'body.twoFactorRequiredFor.0', message: 'Unknown role owner' }],
+          }),
+      })
+      const { user } = renderApp('/o/coop-la-minga/settings?tab=security')
+      const form = await screen.findByRole('form', { name: 'Verificación en dos pasos obligatoria' })
+      await user.click(within(form).getByRole('button', { name: 'Guardar' }))
+      expect(await within(form).findByRole('alert')).toHaveTextContent(
+        'Uno de los roles elegidos ya no existe.',
+      )
+    })
+
+    it('shows the org security log with Spanish labels, Bogotá dates, and loads more', async () => {
+      const api = settingsApi({
+        [`GET ${base}/security-events`]: (request) =>
+          request.query.get('cursor') === 'c2'
+            ? json({
+                items: [
+                  event('e3', 'two_factor.enabled', '2026-03-04T15:00:00.000Z', 'ana@example.co', '10.0.0.3'),
+                ],
+                nextCursor: null,
+              })
+            : json({
+                items: [
+                  event('e1', 'sign_in.failed', '2026-03-06T02:30:00.000Z', 'luis@example.co', '10.0.0.1'),
+                  event('e2', 'something.new', '2026-03-05T15:00:00.000Z', 'marta@example.co', '10.0.0.2'),
+                ],
+                nextCursor: 'c2',
+              }),
+      })
+      const { user } = renderApp('/o/coop-la-minga/settings?tab=security')
+      const table = await screen.findByRole('table', { name: 'Registro de seguridad de la organización' })
+      const headers = within(table)
+        .getAllByRole('columnheader')
+        .map((cell) => cell.textContent)
+      expect(headers).toEqual(['Fecha', 'Evento', 'Correo electrónico', 'IP'])
+      const first = within(table).getAllByRole('row')[1] as HTMLElement
+      expect(within(first).getByText('Intento fallido')).toBeInTheDocument()
+      expect(within(first).getByText('luis@example.co')).toBeInTheDocument()
+      expect(within(first).getByText('10.0.0.1')).toBeInTheDocument()
+      // 02:30 UTC on the 6th is 21:30 on the 5th in Bogotá
+      expect(first.querySelector('time')?.textContent).toMatch(/^5\/03\/2026.*9:30/)
+      expect(within(table).getByText('something.new')).toBeInTheDocument()
+      expect(api.callsTo('GET', `${base}/security-events`)[0]?.query.get('limit')).toBe('25')
+
+      await user.click(screen.getByRole('button', { name: 'Cargar más' }))
+      expect(await within(table).findByText('Verificación en dos pasos activada')).toBeInTheDocument()
+      expect(api.callsTo('GET', `${base}/security-events`).at(-1)?.query.get('cursor')).toBe('c2')
+      expect(screen.queryByRole('button', { name: 'Cargar más' })).not.toBeInTheDocument()
+    })
+
+    it('shows an empty state when the org has no security events', async () => {
+      settingsApi()
+      renderApp('/o/coop-la-minga/settings?tab=security')
+      expect(
+        await screen.findByText('Aún no hay eventos de seguridad en esta organización.'),
+      ).toBeInTheDocument()
+    })
   })
 })

@@ -11,12 +11,13 @@ import { AssignmentsTab } from './assignments-tab.tsx'
 import { InvitationsTab } from './invitations-tab.tsx'
 import { MembersTab } from './members-tab.tsx'
 import { RolesTab } from './roles-tab.tsx'
+import { SecurityTab } from './security-tab.tsx'
 import { isSettingsTab, type SettingsTab, settingsTabs } from './settings-tabs.ts'
 import { SubscriptionTab } from './subscription-tab.tsx'
 
 const route = getRouteApi('/_authed/o/$org/settings')
 
-/** Configuración: members, invitations, roles, assignments, API keys and the subscription. */
+/** Configuración: members, invitations, roles, assignments, API keys, the subscription and security. */
 export function SettingsPage() {
   const { t } = useTranslation()
   const { org: slug } = route.useParams()
@@ -41,6 +42,7 @@ export function SettingsPage() {
     assignments: <AssignmentsTab org={org} />,
     'api-keys': <ApiKeysTab org={org} />,
     subscription: <SubscriptionTab org={org} />,
+    security: <SecurityTab org={org} />,
   }
 
   return (

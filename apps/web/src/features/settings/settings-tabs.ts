@@ -5,6 +5,7 @@ export const settingsTabs = [
   'assignments',
   'api-keys',
   'subscription',
+  'security',
 ] as const
 export type SettingsTab = (typeof settingsTabs)[number]
 

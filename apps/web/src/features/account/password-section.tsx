@@ -1,4 +1,4 @@
-import { Alert, Button, Group, PasswordInput, Stack } from '@mantine/core'
+import { Button, Group, PasswordInput, Stack } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
@@ -7,7 +7,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '../../app/api-client.ts'
 import { errorMessage } from '../../app/error-message.ts'
-import { AlertIcon } from '../../ui/icons.tsx'
+import { FormErrorAlert } from '../../ui/form-error-alert.tsx'
 import { minPasswordLength } from '../auth/auth-api.ts'
 import { changePassword } from './account-api.ts'
 import { AccountSection } from './account-section.tsx'
@@ -94,11 +94,7 @@ export function PasswordSection() {
         })}
       >
         <Stack gap="md" maw={480}>
-          {formError ? (
-            <Alert color="red" icon={<AlertIcon />} role="alert">
-              {formError}
-            </Alert>
-          ) : null}
+          <FormErrorAlert message={formError} />
           <PasswordInput
             label={t('account.password.current')}
             autoComplete="current-password"

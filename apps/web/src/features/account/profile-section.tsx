@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Stack, Text, TextInput } from '@mantine/core'
+import { Badge, Button, Group, Stack, Text, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
@@ -6,7 +6,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { meQuery } from '../../app/auth/session.ts'
 import { errorMessage } from '../../app/error-message.ts'
-import { AlertIcon } from '../../ui/icons.tsx'
+import { FormErrorAlert } from '../../ui/form-error-alert.tsx'
 import { authSessionQuery, sendVerificationEmail, updateName } from './account-api.ts'
 import { AccountSection } from './account-section.tsx'
 
@@ -53,11 +53,7 @@ export function ProfileSection() {
         })}
       >
         <Stack gap="md" maw={480}>
-          {formError ? (
-            <Alert color="red" icon={<AlertIcon />} role="alert">
-              {formError}
-            </Alert>
-          ) : null}
+          <FormErrorAlert message={formError} />
           <TextInput
             label={t('auth.fields.name')}
             autoComplete="name"

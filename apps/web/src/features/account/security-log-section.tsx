@@ -26,6 +26,16 @@ export function securityEventLabel(t: TFunction, type: string): string {
 
 const failures = new Set(['sign_in.failed', 'sign_in.locked'])
 
+/** A security event's type as shown in a log table: its label, in red for failures and lockouts. */
+export function SecurityEventType({ type }: { type: string }) {
+  const { t } = useTranslation()
+  return (
+    <Text size="sm" c={failures.has(type) ? 'red' : undefined} fw={500}>
+      {securityEventLabel(t, type)}
+    </Text>
+  )
+}
+
 /** My security log, newest first, dates in Bogotá time. */
 export function SecurityLogSection() {
   const { t, i18n } = useTranslation()
@@ -63,9 +73,7 @@ export function SecurityLogSection() {
                       </time>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm" c={failures.has(event.type) ? 'red' : undefined} fw={500}>
-                        {securityEventLabel(t, event.type)}
-                      </Text>
+                      <SecurityEventType type={event.type} />
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm" ff="monospace">

@@ -5,7 +5,8 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '../../app/api-client.ts'
 import { errorMessage } from '../../app/error-message.ts'
-import { AlertIcon, CheckIcon } from '../../ui/icons.tsx'
+import { FormErrorAlert } from '../../ui/form-error-alert.tsx'
+import { CheckIcon } from '../../ui/icons.tsx'
 import { AnchorLink } from '../../ui/router-links.tsx'
 import { usePageTitle } from '../../ui/use-page-title.ts'
 import { looksLikeEmail, requestPasswordReset } from './auth-api.ts'
@@ -59,11 +60,7 @@ export function ForgotPasswordPage() {
           })}
         >
           <Stack gap="md">
-            {formError ? (
-              <Alert color="red" icon={<AlertIcon />} role="alert">
-                {formError}
-              </Alert>
-            ) : null}
+            <FormErrorAlert message={formError} />
             <TextInput
               label={t('auth.fields.email')}
               type="email"

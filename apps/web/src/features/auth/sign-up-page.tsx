@@ -1,10 +1,10 @@
-import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core'
+import { Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { getRouteApi, useRouter } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { AlertIcon } from '../../ui/icons.tsx'
+import { FormErrorAlert } from '../../ui/form-error-alert.tsx'
 import { AnchorLink } from '../../ui/router-links.tsx'
 import { usePageTitle } from '../../ui/use-page-title.ts'
 import { looksLikeEmail, minPasswordLength, type SignUpInput, signUpWithEmail } from './auth-api.ts'
@@ -57,11 +57,7 @@ export function SignUpPage() {
         })}
       >
         <Stack gap="md">
-          {formError ? (
-            <Alert color="red" icon={<AlertIcon />} role="alert">
-              {formError}
-            </Alert>
-          ) : null}
+          <FormErrorAlert message={formError} />
           <TextInput
             label={t('auth.fields.name')}
             autoComplete="name"

@@ -1,11 +1,11 @@
-import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core'
+import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '../../app/api-client.ts'
 import { errorMessage } from '../../app/error-message.ts'
-import { AlertIcon } from '../../ui/icons.tsx'
+import { FormErrorAlert } from '../../ui/form-error-alert.tsx'
 import { verifySignInCode } from './auth-api.ts'
 
 /** Second sign-in step: a 6-digit code from the authenticator app, or one backup code. */
@@ -58,11 +58,7 @@ export function TwoFactorStep({ onVerified, onRestart }: { onVerified: () => voi
     >
       <Stack gap="md">
         <Text size="sm">{backup ? t('auth.twoFactor.backupBody') : t('auth.twoFactor.body')}</Text>
-        {formError ? (
-          <Alert color="red" icon={<AlertIcon />} role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormErrorAlert message={formError} />
         {backup ? (
           <TextInput
             label={t('auth.twoFactor.backupCode')}

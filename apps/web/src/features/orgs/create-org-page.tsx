@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import type { OrgKind } from '@minga/contracts'
@@ -8,7 +8,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '../../app/api-client.ts'
 import { errorMessage } from '../../app/error-message.ts'
-import { AlertIcon } from '../../ui/icons.tsx'
+import { FormErrorAlert } from '../../ui/form-error-alert.tsx'
 import { ButtonLink } from '../../ui/router-links.tsx'
 import { usePageTitle } from '../../ui/use-page-title.ts'
 import { type CreateOrgField, type CreateOrgValues, validateCreateOrg } from './create-org-form.ts'
@@ -81,11 +81,7 @@ export function CreateOrgPage() {
           })}
         >
           <Stack gap="md">
-            {formError ? (
-              <Alert color="red" icon={<AlertIcon />} role="alert">
-                {formError}
-              </Alert>
-            ) : null}
+            <FormErrorAlert message={formError} />
             <TextInput
               label={t('orgs.form.name')}
               placeholder={t('orgs.form.namePlaceholder')}

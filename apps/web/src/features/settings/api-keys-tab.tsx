@@ -25,6 +25,7 @@ import { isApiError } from '../../app/api-client.ts'
 import { errorMessage } from '../../app/error-message.ts'
 import { catalogLanguage } from '../../app/i18n/i18n.ts'
 import { ConfirmButton } from '../../ui/confirm-button.tsx'
+import { FormErrorAlert } from '../../ui/form-error-alert.tsx'
 import { AlertIcon, PlusIcon } from '../../ui/icons.tsx'
 import { PageLoader } from '../../ui/page-loader.tsx'
 import { formatInstant } from '../audit/audit-api.ts'
@@ -282,11 +283,7 @@ function ApiKeyForm({
       })}
     >
       <Stack gap="md">
-        {formError ? (
-          <Alert color="red" icon={<AlertIcon />} role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormErrorAlert message={formError} />
         <TextInput
           label={t('settings.apiKeys.name')}
           description={t('settings.apiKeys.nameHint')}

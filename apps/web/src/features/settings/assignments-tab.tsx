@@ -7,7 +7,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '../../app/api-client.ts'
 import { errorMessage } from '../../app/error-message.ts'
-import { AlertIcon } from '../../ui/icons.tsx'
+import { FormErrorAlert } from '../../ui/form-error-alert.tsx'
 import { PageLoader } from '../../ui/page-loader.tsx'
 import {
   assignmentsQuery,
@@ -201,11 +201,7 @@ function AssignForm({
         <Title order={2} size="h4">
           {t('settings.assignments.createTitle')}
         </Title>
-        {formError ? (
-          <Alert color="red" icon={<AlertIcon />} role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormErrorAlert message={formError} />
         <Group align="flex-start" gap="sm">
           <Select
             label={t('settings.assignments.member')}

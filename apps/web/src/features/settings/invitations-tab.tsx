@@ -22,7 +22,8 @@ import { useTranslation } from 'react-i18next'
 import { isApiError } from '../../app/api-client.ts'
 import { errorMessage } from '../../app/error-message.ts'
 import { ConfirmButton } from '../../ui/confirm-button.tsx'
-import { AlertIcon, CheckIcon } from '../../ui/icons.tsx'
+import { FormErrorAlert } from '../../ui/form-error-alert.tsx'
+import { CheckIcon } from '../../ui/icons.tsx'
 import { PageLoader } from '../../ui/page-loader.tsx'
 import { formatInstant } from '../audit/audit-api.ts'
 import { looksLikeEmail } from '../auth/auth-api.ts'
@@ -278,11 +279,7 @@ function InviteForm({ org, onSent }: { org: Org; onSent: (invitation: Invitation
         <Title order={2} size="h4">
           {t('settings.invitations.createTitle')}
         </Title>
-        {formError ? (
-          <Alert color="red" icon={<AlertIcon />} role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormErrorAlert message={formError} />
         <Group align="flex-start" gap="sm">
           <TextInput
             label={t('auth.fields.email')}

@@ -9,7 +9,7 @@ import { isApiError } from '../../app/api-client.ts'
 import { meQuery } from '../../app/auth/session.ts'
 import { errorMessage } from '../../app/error-message.ts'
 import { ConfirmButton } from '../../ui/confirm-button.tsx'
-import { AlertIcon } from '../../ui/icons.tsx'
+import { FormErrorAlert } from '../../ui/form-error-alert.tsx'
 import { PageLoader } from '../../ui/page-loader.tsx'
 import { formatInstant } from '../audit/audit-api.ts'
 import { looksLikeEmail } from '../auth/auth-api.ts'
@@ -181,11 +181,7 @@ function AddMemberForm({ slug, onAdded }: { slug: string; onAdded: () => Promise
         <Text size="sm" c="dimmed">
           {t('settings.members.addHint')}
         </Text>
-        {formError ? (
-          <Alert color="red" icon={<AlertIcon />} role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormErrorAlert message={formError} />
         <Group align="flex-start" gap="sm">
           <TextInput
             label={t('auth.fields.email')}

@@ -26,6 +26,7 @@ import { isApiError } from '../../app/api-client.ts'
 import { errorMessage } from '../../app/error-message.ts'
 import { catalogLanguage } from '../../app/i18n/i18n.ts'
 import { ConfirmButton } from '../../ui/confirm-button.tsx'
+import { FormErrorAlert } from '../../ui/form-error-alert.tsx'
 import { AlertIcon, PencilIcon, PlusIcon } from '../../ui/icons.tsx'
 import { PageLoader } from '../../ui/page-loader.tsx'
 import {
@@ -384,11 +385,7 @@ function RoleForm({
       })}
     >
       <Stack gap="sm">
-        {formError ? (
-          <Alert color="red" icon={<AlertIcon />} role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormErrorAlert message={formError} />
         {role ? null : (
           <TextInput
             label={t('settings.roles.key')}

@@ -9,7 +9,7 @@ import { errorMessage } from '../../app/error-message.ts'
 import { AlertIcon } from '../../ui/icons.tsx'
 import { PageLoader } from '../../ui/page-loader.tsx'
 import { AnchorLink } from '../../ui/router-links.tsx'
-import { securityEventLabel } from '../account/security-log-section.tsx'
+import { SecurityEventType } from '../account/security-log-section.tsx'
 import { formatInstant } from '../audit/audit-api.ts'
 import {
   orgSecurityEventsQuery,
@@ -139,8 +139,6 @@ function TwoFactorPolicy({ org }: { org: Org }) {
   )
 }
 
-const failures = new Set(['sign_in.failed', 'sign_in.locked'])
-
 function OrgSecurityLog({ org }: { org: Org }) {
   const { t, i18n } = useTranslation()
   const events = useInfiniteQuery(orgSecurityEventsQuery(org.slug))
@@ -184,9 +182,7 @@ function OrgSecurityLog({ org }: { org: Org }) {
                     </time>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm" c={failures.has(event.type) ? 'red' : undefined} fw={500}>
-                      {securityEventLabel(t, event.type)}
-                    </Text>
+                    <SecurityEventType type={event.type} />
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{event.email ?? '—'}</Text>

@@ -30,7 +30,8 @@ function migrationsHash() {
 export async function setup(project: TestProject) {
   const databaseUrl = process.env.DATABASE_URL
   if (databaseUrl) {
-    const template = `minga_template_${migrationsHash()}`
+    // One template per test process: parallel runs (two terminals, CI shards) must not drop each other's.
+    const template = `minga_template_${migrationsHash()}_${process.pid}`
     const admin = new pg.Client({ connectionString: databaseUrl })
     await admin.connect()
     await admin.query(`DROP DATABASE IF EXISTS ${template}`)
@@ -42,7 +43,12 @@ export async function setup(project: TestProject) {
     await prepare(database)
     project.provide('templateDatabase', template)
     project.provide('pgliteDump', null)
-    return
+    return async () => {
+      const client = new pg.Client({ connectionString: databaseUrl })
+      await client.connect()
+      await client.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`)
+      await client.end()
+    }
   }
   const database = await openDatabase({})
   await prepare(database)

@@ -76,11 +76,16 @@ export const roleTemplates: Record<OrgKind, KindTemplates> = {
         [...readAll, 'announcements:write', 'assemblies:*'],
         ['residente'],
       ),
+      // Read-only on purpose: an observer (auditor, revisor fiscal) follows assemblies, polls and tasks
+      // but never votes, manages or reads the audit log and roles.
       t('observador', 'Observador', 'Observer', [
         'org:read',
         'announcements:read',
         'assemblies:read',
         'branches:read',
+        'units:read',
+        'polls:read',
+        'tasks:read',
       ]),
     ],
   },

@@ -1,5 +1,6 @@
 // Every table Drizzle knows, platform and modules: drizzle-kit generates migrations from this file.
 export * from '../../modules/announcements/announcements.tables.ts'
+export * from '../../modules/units/units.tables.ts'
 export * from '../access/access.tables.ts'
 export * from '../audit/audit.tables.ts'
 export * from '../auth/auth.tables.ts'
@@ -9,6 +10,7 @@ export * from '../plans/plans.tables.ts'
 export * from '../tenancy/tenancy.tables.ts'
 
 import * as announcements from '../../modules/announcements/announcements.tables.ts'
+import * as units from '../../modules/units/units.tables.ts'
 import * as access from '../access/access.tables.ts'
 import * as audit from '../audit/audit.tables.ts'
 import * as auth from '../auth/auth.tables.ts'
@@ -26,4 +28,5 @@ export const schema = {
   ...idempotency,
   ...plans,
   ...tenancy,
+  ...units,
 }

@@ -1,5 +1,6 @@
 export * from './access.ts'
 export * from './announcements.ts'
+export * from './assemblies.ts'
 export * from './audit.ts'
 export * from './me.ts'
 export * from './modules.ts'

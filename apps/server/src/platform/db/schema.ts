@@ -1,5 +1,6 @@
 // Every table Drizzle knows, platform and modules: drizzle-kit generates migrations from this file.
 export * from '../../modules/announcements/announcements.tables.ts'
+export * from '../../modules/polls/polls.tables.ts'
 export * from '../../modules/units/units.tables.ts'
 export * from '../access/access.tables.ts'
 export * from '../audit/audit.tables.ts'
@@ -10,6 +11,7 @@ export * from '../plans/plans.tables.ts'
 export * from '../tenancy/tenancy.tables.ts'
 
 import * as announcements from '../../modules/announcements/announcements.tables.ts'
+import * as polls from '../../modules/polls/polls.tables.ts'
 import * as units from '../../modules/units/units.tables.ts'
 import * as access from '../access/access.tables.ts'
 import * as audit from '../audit/audit.tables.ts'
@@ -21,6 +23,7 @@ import * as tenancy from '../tenancy/tenancy.tables.ts'
 
 export const schema = {
   ...announcements,
+  ...polls,
   ...access,
   ...audit,
   ...auth,

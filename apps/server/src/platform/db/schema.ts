@@ -1,6 +1,7 @@
 // Every table Drizzle knows, platform and modules: drizzle-kit generates migrations from this file.
 export * from '../../modules/announcements/announcements.tables.ts'
 export * from '../../modules/polls/polls.tables.ts'
+export * from '../../modules/tasks/tasks.tables.ts'
 export * from '../../modules/units/units.tables.ts'
 export * from '../access/access.tables.ts'
 export * from '../audit/audit.tables.ts'
@@ -12,6 +13,7 @@ export * from '../tenancy/tenancy.tables.ts'
 
 import * as announcements from '../../modules/announcements/announcements.tables.ts'
 import * as polls from '../../modules/polls/polls.tables.ts'
+import * as tasks from '../../modules/tasks/tasks.tables.ts'
 import * as units from '../../modules/units/units.tables.ts'
 import * as access from '../access/access.tables.ts'
 import * as audit from '../audit/audit.tables.ts'
@@ -30,6 +32,7 @@ export const schema = {
   ...events,
   ...idempotency,
   ...plans,
+  ...tasks,
   ...tenancy,
   ...units,
 }

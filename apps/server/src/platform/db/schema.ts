@@ -1,5 +1,6 @@
 // Every table Drizzle knows, platform and modules: drizzle-kit generates migrations from this file.
 export * from '../../modules/announcements/announcements.tables.ts'
+export * from '../../modules/assemblies/assemblies.tables.ts'
 export * from '../../modules/polls/polls.tables.ts'
 export * from '../../modules/tasks/tasks.tables.ts'
 export * from '../../modules/units/units.tables.ts'
@@ -12,6 +13,7 @@ export * from '../plans/plans.tables.ts'
 export * from '../tenancy/tenancy.tables.ts'
 
 import * as announcements from '../../modules/announcements/announcements.tables.ts'
+import * as assemblies from '../../modules/assemblies/assemblies.tables.ts'
 import * as polls from '../../modules/polls/polls.tables.ts'
 import * as tasks from '../../modules/tasks/tasks.tables.ts'
 import * as units from '../../modules/units/units.tables.ts'
@@ -25,6 +27,7 @@ import * as tenancy from '../tenancy/tenancy.tables.ts'
 
 export const schema = {
   ...announcements,
+  ...assemblies,
   ...polls,
   ...access,
   ...audit,

@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../platform/module-manifest.ts'
 import { announcementsModule } from './announcements/index.ts'
+import { unitsModule } from './units/index.ts'
 
 /** The modules this server loads: the only registry. Add a module here and nowhere else. */
-export const modules: ModuleManifest[] = [announcementsModule]
+export const modules: ModuleManifest[] = [announcementsModule, unitsModule]

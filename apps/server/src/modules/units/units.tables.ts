@@ -40,7 +40,10 @@ export const units = pgTable(
     foreignKey({ columns: [t.orgId], foreignColumns: [orgs.id] }).onDelete('cascade'),
     uniqueIndex('units_org_code').on(t.orgId, t.code),
     index('units_org_building').on(t.orgId, t.building, t.code),
-    check('units_coefficient_range', sql`${t.coefficient} is null or ${t.coefficient} between 1 and 100000000`),
+    check(
+      'units_coefficient_range',
+      sql`${t.coefficient} is null or ${t.coefficient} between 1 and 100000000`,
+    ),
     orgIsolationPolicy('units', t.orgId),
   ],
 ).enableRLS()

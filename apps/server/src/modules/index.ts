@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../platform/module-manifest.ts'
 import { announcementsModule } from './announcements/index.ts'
+import { pollsModule } from './polls/index.ts'
 import { unitsModule } from './units/index.ts'
 
 /** The modules this server loads: the only registry. Add a module here and nowhere else. */
-export const modules: ModuleManifest[] = [announcementsModule, unitsModule]
+export const modules: ModuleManifest[] = [announcementsModule, unitsModule, pollsModule]

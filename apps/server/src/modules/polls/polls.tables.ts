@@ -94,9 +94,7 @@ export const pollStances = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     foreignKey({ columns: [t.orgId, t.pollId], foreignColumns: [polls.orgId, polls.id] }).onDelete('cascade'),
-    uniqueIndex('poll_stances_one_latest')
-      .on(t.orgId, t.pollId, t.userId)
-      .where(sql`${t.latest}`),
+    uniqueIndex('poll_stances_one_latest').on(t.orgId, t.pollId, t.userId).where(sql`${t.latest}`),
     index('poll_stances_user').on(t.orgId, t.userId, t.castAt),
     orgIsolationPolicy('poll_stances', t.orgId),
   ],

@@ -11,7 +11,7 @@ import {
   type TestUser,
 } from '../../../../test/harness.ts'
 import { withOrg } from '../../../platform/db/with-org.ts'
-import { closeDuePolls, pollScorecardFacts, remindClosingSoon } from '../index.ts'
+import { closeDuePolls, pollScorecardFacts, pollsModule, remindClosingSoon } from '../index.ts'
 
 let t: TestApp
 let admin: TestUser
@@ -493,5 +493,32 @@ describe('jobs and scorecard facts', () => {
     expect(carlas).toEqual({ polls: [{ decided: 0, invited: 1 }], activities: [] })
     const betos = await withOrg(t.database.db, orgId, (tx) => pollScorecardFacts(ctxOf(tx), range, beto.id))
     expect(betos.polls).toEqual([{ decided: 1, invited: 1 }])
+  })
+})
+
+describe('demo seed', () => {
+  it('adds an open proposal and a closed pool-hours poll', async () => {
+    const demo = await createOrg(t.app, admin, { kind: 'housing' })
+    await withOrg(t.database.db, demo.id, (tx) =>
+      pollsModule.seedDemo!({
+        db: tx,
+        orgId: demo.id,
+        actor: { userId: admin.id, role: 'owner' },
+        requestId: 'seed',
+        now: new Date(),
+        ip: null,
+      }),
+    )
+    const list = (await as(t.app, admin)({ method: 'GET', url: `/api/v1/orgs/${demo.slug}/polls` })).json()
+    expect(list.items.map((p: { title: string; state: string }) => [p.title, p.state])).toEqual([
+      ['Horario de la piscina', 'closed'],
+      ['¿Pintamos la fachada en marzo?', 'open'],
+    ])
+    const pool = list.items[0]
+    const r = (
+      await as(t.app, admin)({ method: 'GET', url: `/api/v1/orgs/${demo.slug}/polls/${pool.id}/results` })
+    ).json()
+    expect(r).toMatchObject({ final: true, decided: 1, invited: 1 })
+    expect(r.options[0]).toMatchObject({ label: '8:00 a. m. – 8:00 p. m.', totalScore: 1 })
   })
 })

@@ -1,7 +1,8 @@
 import type { ModuleManifest } from '../platform/module-manifest.ts'
 import { announcementsModule } from './announcements/index.ts'
+import { assembliesModule } from './assemblies/index.ts'
 import { pollsModule } from './polls/index.ts'
 import { unitsModule } from './units/index.ts'
 
 /** The modules this server loads: the only registry. Add a module here and nowhere else. */
-export const modules: ModuleManifest[] = [announcementsModule, unitsModule, pollsModule]
+export const modules: ModuleManifest[] = [announcementsModule, unitsModule, assembliesModule, pollsModule]

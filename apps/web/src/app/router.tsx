@@ -203,6 +203,12 @@ const settingsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/settings/settings-page.tsx'), 'SettingsPage'),
 })
 
+const unitsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'units',
+  component: lazyRouteComponent(() => import('../features/units/units-page.tsx'), 'UnitsPage'),
+})
+
 const moduleRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: '$module',
@@ -218,7 +224,7 @@ export const routeTree = rootRoute.addChildren([
   authedRoute.addChildren([
     indexRoute,
     accountRoute.addChildren([myOrgsRoute, createOrgRoute, myAccountRoute, adminRoute]),
-    orgRoute.addChildren([orgHomeRoute, auditRoute, settingsRoute, moduleRoute]),
+    orgRoute.addChildren([orgHomeRoute, auditRoute, settingsRoute, unitsRoute, moduleRoute]),
   ]),
 ])
 

@@ -1,3 +1,5 @@
+import { unitsEsCO } from '../../features/units/i18n/units.es-co.ts'
+
 // Spanish (Colombia): the default language. Every user-facing text lives here and in en.ts.
 export const esCO = {
   app: {
@@ -567,6 +569,7 @@ export const esCO = {
       saved: 'Guardamos el plan {{name}}.',
     },
   },
+  units: unitsEsCO,
   errors: {
     notFound: {
       title: 'Página no encontrada',

@@ -1,3 +1,4 @@
+import { unitsEn } from '../../features/units/i18n/units.en.ts'
 import type { Resources } from './es-co.ts'
 
 // English. TypeScript checks that it has exactly the keys of es-co.ts.
@@ -566,6 +567,7 @@ export const en: Resources = {
       saved: 'We saved the plan {{name}}.',
     },
   },
+  units: unitsEn,
   errors: {
     notFound: {
       title: 'Page not found',

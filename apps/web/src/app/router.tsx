@@ -209,6 +209,20 @@ const unitsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/units/units-page.tsx'), 'UnitsPage'),
 })
 
+// Static paths win over `$module`, so the nav link /o/$org/polls opens these pages.
+const pollsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'polls',
+  // Lazy: the create form pulls in zod through the shared contracts.
+  component: lazyRouteComponent(() => import('../features/polls/polls-page.tsx'), 'PollsPage'),
+})
+
+const pollRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'polls/$pollId',
+  component: lazyRouteComponent(() => import('../features/polls/poll-page.tsx'), 'PollPage'),
+})
+
 const moduleRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: '$module',
@@ -224,7 +238,7 @@ export const routeTree = rootRoute.addChildren([
   authedRoute.addChildren([
     indexRoute,
     accountRoute.addChildren([myOrgsRoute, createOrgRoute, myAccountRoute, adminRoute]),
-    orgRoute.addChildren([orgHomeRoute, auditRoute, settingsRoute, unitsRoute, moduleRoute]),
+    orgRoute.addChildren([orgHomeRoute, auditRoute, settingsRoute, unitsRoute, pollsRoute, pollRoute, moduleRoute]),
   ]),
 ])
 

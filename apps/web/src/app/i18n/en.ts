@@ -1,3 +1,4 @@
+import { pollsEn } from '../../features/polls/i18n/polls.en.ts'
 import { unitsEn } from '../../features/units/i18n/units.en.ts'
 import type { Resources } from './es-co.ts'
 
@@ -204,6 +205,7 @@ export const en: Resources = {
     reports: 'Reports',
     settings: 'Settings',
   },
+  polls: pollsEn,
   modulePage: {
     comingSoon: 'This module will be available soon.',
   },

@@ -1,3 +1,4 @@
+import { pollsEsCO } from '../../features/polls/i18n/polls.es-co.ts'
 import { unitsEsCO } from '../../features/units/i18n/units.es-co.ts'
 
 // Spanish (Colombia): the default language. Every user-facing text lives here and in en.ts.
@@ -206,6 +207,7 @@ export const esCO = {
     reports: 'Informes',
     settings: 'Configuración',
   },
+  polls: pollsEsCO,
   modulePage: {
     comingSoon: 'Este módulo estará disponible pronto.',
   },

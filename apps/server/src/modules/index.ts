@@ -2,7 +2,16 @@ import type { ModuleManifest } from '../platform/module-manifest.ts'
 import { announcementsModule } from './announcements/index.ts'
 import { assembliesModule } from './assemblies/index.ts'
 import { pollsModule } from './polls/index.ts'
+import { scorecardsModule } from './scorecards/index.ts'
+import { tasksModule } from './tasks/index.ts'
 import { unitsModule } from './units/index.ts'
 
 /** The modules this server loads: the only registry. Add a module here and nowhere else. */
-export const modules: ModuleManifest[] = [announcementsModule, unitsModule, assembliesModule, pollsModule]
+export const modules: ModuleManifest[] = [
+  announcementsModule,
+  unitsModule,
+  assembliesModule,
+  pollsModule,
+  tasksModule,
+  scorecardsModule,
+]

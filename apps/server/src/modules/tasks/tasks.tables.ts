@@ -108,9 +108,10 @@ export const taskTemplates = pgTable(
     foreignKey({ columns: [t.orgId, t.boardId], foreignColumns: [taskBoards.orgId, taskBoards.id] }).onDelete(
       'cascade',
     ),
-    foreignKey({ columns: [t.orgId, t.columnId], foreignColumns: [taskColumns.orgId, taskColumns.id] }).onDelete(
-      'cascade',
-    ),
+    foreignKey({
+      columns: [t.orgId, t.columnId],
+      foreignColumns: [taskColumns.orgId, taskColumns.id],
+    }).onDelete('cascade'),
     orgIsolationPolicy('task_templates', t.orgId),
   ],
 ).enableRLS()

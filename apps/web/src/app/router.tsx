@@ -11,6 +11,7 @@ import {
   redirect,
 } from '@tanstack/react-router'
 import { adminOrgsQuery } from '../features/admin/admin-api.ts'
+import { createAssemblyRoutes } from '../features/assemblies/assembly-routes.tsx'
 import { AuditPage } from '../features/audit/audit-page.tsx'
 import { ForgotPasswordPage } from '../features/auth/forgot-password-page.tsx'
 import { ResetPasswordPage } from '../features/auth/reset-password-page.tsx'
@@ -223,6 +224,8 @@ const pollRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/polls/poll-page.tsx'), 'PollPage'),
 })
 
+const assemblyRoutes = createAssemblyRoutes(orgRoute)
+
 const moduleRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: '$module',
@@ -238,7 +241,16 @@ export const routeTree = rootRoute.addChildren([
   authedRoute.addChildren([
     indexRoute,
     accountRoute.addChildren([myOrgsRoute, createOrgRoute, myAccountRoute, adminRoute]),
-    orgRoute.addChildren([orgHomeRoute, auditRoute, settingsRoute, unitsRoute, pollsRoute, pollRoute, moduleRoute]),
+    orgRoute.addChildren([
+      orgHomeRoute,
+      auditRoute,
+      settingsRoute,
+      unitsRoute,
+      pollsRoute,
+      pollRoute,
+      ...assemblyRoutes,
+      moduleRoute,
+    ]),
   ]),
 ])
 

@@ -1,5 +1,6 @@
 import { pollsEn } from '../../features/polls/i18n/polls.en.ts'
 import { unitsEn } from '../../features/units/i18n/units.en.ts'
+import { assembliesEn } from '../../features/assemblies/i18n/assemblies.en.ts'
 import type { Resources } from './es-co.ts'
 
 // English. TypeScript checks that it has exactly the keys of es-co.ts.
@@ -209,6 +210,7 @@ export const en: Resources = {
   modulePage: {
     comingSoon: 'This module will be available soon.',
   },
+  assemblies: assembliesEn,
   audit: {
     title: 'Audit log',
     subtitle: 'Every change in the organization is recorded here.',

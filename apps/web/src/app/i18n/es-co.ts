@@ -1,5 +1,6 @@
 import { pollsEsCO } from '../../features/polls/i18n/polls.es-co.ts'
 import { unitsEsCO } from '../../features/units/i18n/units.es-co.ts'
+import { assembliesEsCO } from '../../features/assemblies/i18n/assemblies.es-co.ts'
 
 // Spanish (Colombia): the default language. Every user-facing text lives here and in en.ts.
 export const esCO = {
@@ -211,6 +212,7 @@ export const esCO = {
   modulePage: {
     comingSoon: 'Este módulo estará disponible pronto.',
   },
+  assemblies: assembliesEsCO,
   audit: {
     title: 'Auditoría',
     subtitle: 'Cada cambio en la organización queda registrado aquí.',

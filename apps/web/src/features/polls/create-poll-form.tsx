@@ -166,8 +166,7 @@ export function CreatePollForm({
           placeholder={t('polls.create.detailsPlaceholder')}
           value={draft.details}
           onChange={(e) => set('details', e.currentTarget.value)}
-          autosize
-          minRows={2}
+          rows={3}
         />
         <Select
           label={t('polls.create.type')}

@@ -211,8 +211,7 @@ function VoteForm({
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}
             maxLength={2000}
-            autosize
-            minRows={2}
+            rows={3}
           />
           <Group justify="flex-end">
             <Button type="submit" loading={vote.isPending} disabled={!stanceReady(poll, choices)}>

@@ -21,25 +21,26 @@ const base: StanceWidgetProps['poll'] = {
   dotsPerPerson: null,
 }
 
-/** Renders a widget with its own state and exposes the latest choices it produced. */
+/** A widget with its own state; `seen` receives the latest choices it produced. */
+function Harness({ poll, seen }: { poll: StanceWidgetProps['poll']; seen: { current: StanceChoice[] } }) {
+  const [value, setValue] = useState<StanceChoice[]>(seen.current)
+  return (
+    <StanceWidget
+      poll={poll}
+      value={value}
+      onChange={(next) => {
+        seen.current = next
+        setValue(next)
+      }}
+    />
+  )
+}
+
 function renderWidget(poll: StanceWidgetProps['poll']) {
   const seen: { current: StanceChoice[] } = { current: startingChoices(poll, undefined) }
-  function Harness() {
-    const [value, setValue] = useState<StanceChoice[]>(seen.current)
-    return (
-      <StanceWidget
-        poll={poll}
-        value={value}
-        onChange={(next) => {
-          seen.current = next
-          setValue(next)
-        }}
-      />
-    )
-  }
   render(
     <MantineProvider>
-      <Harness />
+      <Harness poll={poll} seen={seen} />
     </MantineProvider>,
   )
   return { seen, user: userEvent.setup() }

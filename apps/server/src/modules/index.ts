@@ -2,6 +2,7 @@ import type { ModuleManifest } from '../platform/module-manifest.ts'
 import { announcementsModule } from './announcements/index.ts'
 import { assembliesModule } from './assemblies/index.ts'
 import { pollsModule } from './polls/index.ts'
+import { scorecardsModule } from './scorecards/index.ts'
 import { tasksModule } from './tasks/index.ts'
 import { unitsModule } from './units/index.ts'
 
@@ -12,4 +13,5 @@ export const modules: ModuleManifest[] = [
   assembliesModule,
   pollsModule,
   tasksModule,
+  scorecardsModule,
 ]

@@ -1,0 +1,39 @@
+import type { MyScorecard, OrgScorecard, ScorecardQuery } from '@minga/contracts'
+import type { ServiceContext } from '../../platform/service-context.ts'
+import { listMembers } from '../../platform/tenancy/tenancy.service.ts'
+import { buildMyScorecard, buildOrgScorecard } from './scorecards.compute.ts'
+import { gatherFacts } from './scorecards.facts.ts'
+import { bogotaToday, scorecardRange } from './scorecards.range.ts'
+
+/** Every member of the org (participation breadth's denominator), through the tenancy service. */
+async function allMembers(ctx: ServiceContext) {
+  const members: { userId: string; name: string | null }[] = []
+  let cursor: string | undefined
+  do {
+    const page = await listMembers(ctx, { limit: 100, cursor })
+    members.push(...page.items.map((m) => ({ userId: m.userId, name: m.name })))
+    cursor = page.nextCursor ?? undefined
+  } while (cursor !== undefined)
+  return members
+}
+
+export async function orgScorecard(ctx: ServiceContext, query: ScorecardQuery): Promise<OrgScorecard> {
+  const range = scorecardRange(query, ctx.now)
+  const facts = await gatherFacts(ctx, range)
+  return buildOrgScorecard(facts, await allMembers(ctx), range, bogotaToday(ctx.now))
+}
+
+/** The caller's own figures only: the facts are asked for with their user id. */
+export async function myScorecard(ctx: ServiceContext, query: ScorecardQuery): Promise<MyScorecard> {
+  const userId = ctx.actor.userId
+  const range = scorecardRange(query, ctx.now)
+  if (userId === null) return buildMyScorecard(emptyFacts, '', range, bogotaToday(ctx.now))
+  const facts = await gatherFacts(ctx, range, userId)
+  return buildMyScorecard(facts, userId, range, bogotaToday(ctx.now))
+}
+
+const emptyFacts = {
+  assemblies: { assemblies: [], motions: [], activities: [] },
+  polls: { polls: [], activities: [] },
+  tasks: { tasks: [], activities: [] },
+}

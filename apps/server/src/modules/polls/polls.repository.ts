@@ -29,13 +29,16 @@ export async function listPolls(
     .limit(filter.limit + 1)
 }
 
-/** `lock`: hold the row until the transaction ends, so concurrent closes and casts serialize. */
-export async function findPoll(ctx: ServiceContext, id: string, lock = false) {
+/**
+ * `update` holds the row until the transaction ends (edits, close); `share` lets stances be cast side
+ * by side while a close waits for them, so no stance lands after the results were computed.
+ */
+export async function findPoll(ctx: ServiceContext, id: string, lock: 'update' | 'share' | null = null) {
   const query = ctx.db
     .select()
     .from(polls)
     .where(and(eq(polls.orgId, ctx.orgId), eq(polls.id, id)))
-  const [row] = lock ? await query.for('update') : await query
+  const [row] = lock ? await query.for(lock) : await query
   return row ?? null
 }
 

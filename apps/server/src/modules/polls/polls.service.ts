@@ -88,7 +88,7 @@ function myStatus(pollId: string, mine: { invited: Set<string>; voted: Set<strin
 }
 
 /** A poll the caller may see: drafts exist only for those who manage polls. */
-async function visiblePoll(ctx: ServiceContext, id: string, lock = false) {
+async function visiblePoll(ctx: ServiceContext, id: string, lock: 'update' | 'share' | null = null) {
   const row = await repo.findPoll(ctx, id, lock)
   if (!row || (row.state === 'draft' && !can(ctx, MANAGE))) throw notFound('Poll')
   return row
@@ -202,7 +202,7 @@ export async function createPoll(ctx: ServiceContext, input: CreatePoll) {
 }
 
 export async function openPoll(ctx: ServiceContext, id: string) {
-  const row = await visiblePoll(ctx, id, true)
+  const row = await visiblePoll(ctx, id, 'update')
   if (row.state !== 'draft')
     throw new AppError('conflict', `The poll is ${row.state}; only drafts can be opened`)
   if (row.closingAt.getTime() <= ctx.now.getTime()) {
@@ -216,7 +216,7 @@ export async function openPoll(ctx: ServiceContext, id: string) {
 }
 
 export async function updatePoll(ctx: ServiceContext, id: string, version: number, patch: UpdatePoll) {
-  const before = await visiblePoll(ctx, id, true)
+  const before = await visiblePoll(ctx, id, 'update')
   if (before.state === 'closed') throw new AppError('conflict', 'A closed poll cannot be edited')
   const changes: Parameters<typeof repo.updatePollIfVersion>[3] = {}
   if (patch.title !== undefined) changes.title = patch.title
@@ -265,7 +265,7 @@ export async function updatePoll(ctx: ServiceContext, id: string, version: numbe
 }
 
 export async function removeDraft(ctx: ServiceContext, id: string) {
-  const before = await visiblePoll(ctx, id, true)
+  const before = await visiblePoll(ctx, id, 'update')
   if (before.state !== 'draft')
     throw new AppError('conflict', 'Only drafts can be deleted; close the poll instead')
   await repo.deleteDraft(ctx, id)
@@ -284,7 +284,7 @@ export async function removeDraft(ctx: ServiceContext, id: string) {
  * polls; we refuse it for all so stored results and reminders stay simple and final).
  */
 export async function closePollRow(ctx: ServiceContext, id: string, reason: 'manual' | 'deadline') {
-  const row = await repo.findPoll(ctx, id, true)
+  const row = await repo.findPoll(ctx, id, 'update')
   if (row?.state !== 'open') return null
   const results = computeResults(row, await repo.latestStances(ctx, id), await repo.inviteeIds(ctx, id), true)
   const closed = await repo.transitionPoll(ctx, id, 'open', { state: 'closed', closedAt: ctx.now, results })
@@ -312,7 +312,7 @@ export async function closePoll(ctx: ServiceContext, id: string) {
 /** Casts or changes the caller's stance: the previous one stays as history (not latest). */
 export async function castStance(ctx: ServiceContext, id: string, input: CastStance) {
   const userId = ctx.actor.userId!
-  const row = await visiblePoll(ctx, id)
+  const row = await visiblePoll(ctx, id, 'share')
   if (row.state !== 'open' || row.closingAt.getTime() <= ctx.now.getTime()) {
     throw new AppError('conflict', 'The poll is not open for votes')
   }

@@ -114,6 +114,21 @@ describe('poll types end to end', () => {
     expect(list.items.find((p: { id: string }) => p.id === poll.id).myStatus).toBe('pending')
   })
 
+  it('concurrent casts by one person leave exactly one latest stance and the rest as history', async () => {
+    const poll = await createOk({ title: 'Concurrente', type: 'proposal' })
+    const positions = ['agree', 'abstain', 'disagree', 'block']
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => vote(carla, poll.id, [{ optionId: positions[i % 4]!, score: 1 }])),
+    )
+    expect(responses.map((r) => r.statusCode)).toEqual(Array(8).fill(200))
+    const mine = (await as(t.app, carla)({ method: 'GET', url: `${base()}/${poll.id}/stance` })).json()
+    expect(mine.current).not.toBeNull()
+    expect(mine.history).toHaveLength(7)
+    const r = (await results(admin, poll.id)).json()
+    expect(r.decided).toBe(1)
+    expect(r.options.reduce((acc: number, o: { totalScore: number }) => acc + o.totalScore, 0)).toBe(1)
+  })
+
   it('choose: min/max marks, multiple choice', async () => {
     const bad = await create({ title: 'Mal', type: 'choose', options: ['A'], maxChoices: 3 })
     expect(bad.statusCode).toBe(400)
@@ -462,12 +477,15 @@ describe('jobs and scorecard facts', () => {
     expect(mine).toHaveLength(1)
     expect(mine[0]!.payload.userIds.sort()).toEqual([admin.id, beto.id, carla.id].sort())
     expect(events.rows.some((e) => e.entity_id === far.id)).toBe(false)
-    await eventually(async () =>
-      t.app.platform.mailer.sent().some((m) => m.to === beto.email && m.subject.includes('Recordatorio')),
+    // Delivery waits behind the queue of earlier events of this file (one job per event and handler).
+    await eventually(
+      async () =>
+        t.app.platform.mailer.sent().some((m) => m.to === beto.email && m.subject.includes('Recordatorio')),
+      40_000,
     )
     const mails = t.app.platform.mailer.sent().filter((m) => m.subject.includes('Recordatorio'))
     expect(mails.map((m) => m.to)).not.toContain(ana.email)
-  })
+  }, 60_000)
 
   it('pollScorecardFacts: decided / invited per closed poll and vote activities', async () => {
     const from = new Date()

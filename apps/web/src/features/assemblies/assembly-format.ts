@@ -22,7 +22,8 @@ export function formatCoefficient(millionths: number, language: string, decimals
 /** part / whole as a 0–100 number for progress bars (0 when the whole is empty). */
 export function percentOf(part: number, whole: number): number {
   if (whole <= 0) return 0
-  return Math.min(100, Math.max(0, (part / whole) * 100))
+  // Two decimals are plenty for a bar, and keep aria-valuenow readable (55, not 55.00000000000001).
+  return Math.min(100, Math.max(0, Math.round((part * 10_000) / whole) / 100))
 }
 
 /** A fraction like 1/2 or 7/10 as "50 %" / "70 %" (two decimals at most). */

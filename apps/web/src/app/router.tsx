@@ -226,6 +226,12 @@ const pollRoute = createRoute({
 
 const assemblyRoutes = createAssemblyRoutes(orgRoute)
 
+const scorecardsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'scorecards',
+  component: lazyRouteComponent(() => import('../features/scorecards/scorecards-page.tsx'), 'ScorecardsPage'),
+})
+
 const moduleRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: '$module',
@@ -246,6 +252,7 @@ export const routeTree = rootRoute.addChildren([
       auditRoute,
       settingsRoute,
       unitsRoute,
+      scorecardsRoute,
       pollsRoute,
       pollRoute,
       ...assemblyRoutes,

@@ -1,3 +1,4 @@
+import { scorecardsEn } from '../../features/scorecards/i18n/scorecards.en.ts'
 import { pollsEn } from '../../features/polls/i18n/polls.en.ts'
 import { unitsEn } from '../../features/units/i18n/units.en.ts'
 import { assembliesEn } from '../../features/assemblies/i18n/assemblies.en.ts'
@@ -572,6 +573,7 @@ export const en: Resources = {
     },
   },
   units: unitsEn,
+  scorecards: scorecardsEn,
   errors: {
     notFound: {
       title: 'Page not found',

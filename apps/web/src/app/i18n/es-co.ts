@@ -1,3 +1,4 @@
+import { scorecardsEsCO } from '../../features/scorecards/i18n/scorecards.es-co.ts'
 import { pollsEsCO } from '../../features/polls/i18n/polls.es-co.ts'
 import { unitsEsCO } from '../../features/units/i18n/units.es-co.ts'
 import { assembliesEsCO } from '../../features/assemblies/i18n/assemblies.es-co.ts'
@@ -574,6 +575,7 @@ export const esCO = {
     },
   },
   units: unitsEsCO,
+  scorecards: scorecardsEsCO,
   errors: {
     notFound: {
       title: 'Página no encontrada',

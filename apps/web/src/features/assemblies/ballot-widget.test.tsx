@@ -28,6 +28,7 @@ function ruleError(status: number, code: string) {
       type: 'about:blank',
       title: 'Conflict',
       status,
+      requestId: 'req-test-1',
       code: status === 409 ? 'conflict' : 'unprocessable',
       errors: [{ path: 'body.unitId', message: `${code}: english detail` }],
     },

@@ -1,6 +1,7 @@
 import {
   AgendaItemParams,
   Assembly,
+  AssemblyActionBody,
   AssemblyAttendanceEntry,
   AssemblyAttendanceList,
   AssemblyCheckIn,
@@ -183,6 +184,7 @@ export function registerAssemblyRoutes(app: AppInstance) {
       summary: 'Close the assembly',
       tags,
       params: AssemblyParams,
+      body: AssemblyActionBody,
       response: { 200: Assembly, ...writeErrors },
     },
     handler: (ctx, { params }) => assemblies.closeAssembly(ctx, params.id),

@@ -1,4 +1,5 @@
 import {
+  AssemblyActionBody,
   AssemblyParams,
   CastMotionBallot,
   CreateMotion,
@@ -100,7 +101,13 @@ export function registerMotionRoutes(app: AppInstance) {
       method: 'POST',
       url: `/motions/:id/${action}`,
       permission: 'assemblies:manage',
-      schema: { summary, tags, params: MotionParams, response: { 200: Motion, ...writeErrors } },
+      schema: {
+        summary,
+        tags,
+        params: MotionParams,
+        body: AssemblyActionBody,
+        response: { 200: Motion, ...writeErrors },
+      },
       async handler(ctx, { params, reply }) {
         const motion = await run(ctx, params.id)
         setETag(reply, motion.version)

@@ -281,7 +281,12 @@ describe('motions and ballots', () => {
         .statusCode,
     ).toBe(409)
 
-    const opened = await A().post(`${base}/motions/${motionId}/open`)
+    // Action routes take no body (an empty JSON object is accepted too).
+    const opened = await t.app.inject({
+      method: 'POST',
+      url: `${base}/motions/${motionId}/open`,
+      headers: { origin: 'http://localhost:3000', cookie: admin.cookie },
+    })
     expect(opened.statusCode, opened.body).toBe(200)
     expect(opened.json().quorumAtOpen.count).toMatchObject({ presentSeats: 2, presentWeight: 70_000_000 })
     const reveal = await A().patch(

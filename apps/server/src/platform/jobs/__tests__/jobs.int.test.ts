@@ -56,6 +56,45 @@ describe('jobs', () => {
     await exerciseJobs(database)
   })
 
+  it('drain a backlog in batches where one failing job retries alone and its batch-mates complete once', async () => {
+    const database = await openTestDatabase()
+    opened.push({
+      close: async () => {
+        await database.close()
+        await database.drop()
+      },
+    })
+    const runs = new Map<number, number>()
+    const backlogRunner = () => {
+      const runner = new JobRunner(database.connection, log)
+      runner.define<{ n: number }>({
+        name: 'test.backlog',
+        retryLimit: 2,
+        retryDelaySeconds: 1,
+        async handler({ n }) {
+          runs.set(n, (runs.get(n) ?? 0) + 1)
+          if (n === 3 && runs.get(n) === 1) throw new Error('first attempt of job 3 fails')
+        },
+      })
+      return runner
+    }
+    // Jobs queued before any worker starts: the first fetch finds a full batch.
+    const producer = backlogRunner()
+    await producer.start({ workers: false })
+    for (let n = 0; n < 25; n++) await producer.send('test.backlog', { n })
+    await producer.stop()
+    const worker = backlogRunner()
+    await worker.start({ workers: true })
+    try {
+      await eventually(async () => runs.size === 25 && runs.get(3) === 2, 20_000)
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+      const counts = [...runs.entries()].sort(([a], [b]) => a - b).map(([, count]) => count)
+      expect(counts).toEqual(Array.from({ length: 25 }, (_, n) => (n === 3 ? 2 : 1)))
+    } finally {
+      await worker.stop()
+    }
+  })
+
   it('run the same definitions on embedded PGlite, whatever DATABASE_URL says', async () => {
     const database = await openDatabase({})
     opened.push(database)

@@ -82,7 +82,7 @@ describe('scorecards', () => {
     const closed = await as(
       t.app,
       admin,
-    )({ method: 'POST', url: `/api/v1/orgs/${slug}/polls/${pollId}/close` })
+    )({ method: 'POST', url: `/api/v1/orgs/${slug}/polls/${pollId}/close`, payload: {} })
     expect(closed.statusCode, closed.body).toBeLessThan(300)
 
     const org = (await as(t.app, admin)({ method: 'GET', url: `${base()}/org` })).json()
@@ -127,5 +127,93 @@ describe('scorecards', () => {
     expect((await as(t.app, resident)({ method: 'GET', url: `${base()}/org` })).statusCode).toBe(403)
     expect((await as(t.app, resident)({ method: 'GET', url: `${base()}/me` })).statusCode).toBe(200)
     expect((await as(t.app, outsider)({ method: 'GET', url: `${base()}/me` })).statusCode).toBe(404)
+  })
+})
+
+describe('scorecards over assemblies and tasks', () => {
+  const bogotaDay = (offsetDays = 0) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Bogota' }).format(
+      new Date(Date.now() + offsetDays * 86_400_000),
+    )
+
+  it('reads attendance by heads and weight and task reliability from the other modules', async () => {
+    const org = await createOrg(t.app, admin, { kind: 'housing' })
+    await addMember(t.app, admin, org.slug, resident)
+    await addMember(t.app, admin, org.slug, quiet)
+    const api = as(t.app, admin)
+    const post = (url: string, payload: object = {}) =>
+      api({ method: 'POST', url: `/api/v1/orgs/${org.slug}${url}`, payload })
+    const unitIds: string[] = []
+    for (const [i, coefficient] of ['40', '30', '20', '10'].entries()) {
+      const unit = await post('/units', { code: `U-${i + 1}`, type: 'apartment', coefficient })
+      expect(unit.statusCode, unit.body).toBe(201)
+      unitIds.push(unit.json().id)
+      const voter = [resident, quiet][i]
+      const holder = await post(`/units/${unit.json().id}/holders`, {
+        name: voter?.name ?? `Propietaria ${i + 1}`,
+        ...(voter ? { userId: voter.id } : {}),
+        role: 'owner',
+        isVoter: true,
+      })
+      expect(holder.statusCode, holder.body).toBe(201)
+    }
+    const assembly = await post('/assemblies', {
+      title: 'Asamblea ordinaria',
+      firstCallAt: new Date(Date.now() + 20 * 86_400_000).toISOString(),
+      noticeSentOn: bogotaDay(),
+      agenda: [{ title: 'Presupuesto' }],
+    })
+    expect(assembly.statusCode, assembly.body).toBe(201)
+    const id = assembly.json().id
+    expect((await post(`/assemblies/${id}/convene`)).statusCode).toBe(200)
+    expect((await post(`/assemblies/${id}/start`, { call: 'second' })).statusCode).toBe(200)
+    // U-1 (40 %), U-2 (30 %) and U-3 (20 %) present: 3 of 4 units, 90 % of the coefficient.
+    for (const unitId of unitIds.slice(0, 3)) {
+      const res = await post(`/assemblies/${id}/attendance/check-in`, { unitId })
+      expect(res.statusCode, res.body).toBe(201)
+    }
+    expect((await post(`/assemblies/${id}/close`)).statusCode).toBe(200)
+
+    const board = await post('/tasks/boards', { name: 'Mantenimiento' })
+    expect(board.statusCode, board.body).toBe(201)
+    const card = await post(`/tasks/boards/${board.json().board.id}/cards`, {
+      title: 'Cambiar bombillos del parqueadero',
+      dueOn: bogotaDay(-3),
+      assigneeIds: [quiet.id],
+    })
+    expect(card.statusCode, card.body).toBe(201)
+
+    const range = `?from=${bogotaDay(-30)}&to=${bogotaDay(30)}`
+    const res = await api({ method: 'GET', url: `/api/v1/orgs/${org.slug}/scorecards/org${range}` })
+    expect(res.statusCode, res.body).toBe(200)
+    const body = res.json()
+    expect(body.assemblies).toMatchObject({
+      count: 1,
+      attendanceByHeads: { numerator: 3, denominator: 4, percent: '75.00' },
+      attendanceByWeight: { numerator: 9, denominator: 10, percent: '90.00' },
+      proxyReliance: { numerator: 0, denominator: 1, percent: '0.00' },
+    })
+    // The card is 3 days past due and still open (judged as of today, not the range end).
+    expect(body.tasks).toEqual({
+      count: 1,
+      onTime: { numerator: 0, denominator: 1, percent: '0.00' },
+      medianDaysOverdue: 3,
+      openPerMember: [{ userId: quiet.id, name: 'Pedro Callado', open: 1 }],
+    })
+    expect(body.participation).toMatchObject({ members: 3, activeMembers: 2 })
+
+    const mine = (
+      await as(t.app, resident)({ method: 'GET', url: `/api/v1/orgs/${org.slug}/scorecards/me${range}` })
+    ).json()
+    expect(mine.assemblies).toMatchObject({
+      count: 1,
+      attendance: { numerator: 1, denominator: 1, percent: '100.00' },
+    })
+    expect(mine.activity.attendances).toBeGreaterThanOrEqual(1)
+    expect(mine.tasks).toMatchObject({ count: 0, open: 0 })
+    const quietOne = (
+      await as(t.app, quiet)({ method: 'GET', url: `/api/v1/orgs/${org.slug}/scorecards/me${range}` })
+    ).json()
+    expect(quietOne.tasks).toMatchObject({ count: 1, open: 1, onTime: { percent: '0.00' } })
   })
 })

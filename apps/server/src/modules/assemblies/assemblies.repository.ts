@@ -201,3 +201,32 @@ export async function revokeProxy(ctx: ServiceContext, id: string, reason: strin
     .returning()
   return row ?? null
 }
+
+export async function findElectorateSeat(ctx: ServiceContext, assemblyId: string, unitId: string) {
+  const [row] = await ctx.db
+    .select()
+    .from(assemblyElectorate)
+    .where(
+      and(
+        eq(assemblyElectorate.orgId, ctx.orgId),
+        eq(assemblyElectorate.assemblyId, assemblyId),
+        eq(assemblyElectorate.unitId, unitId),
+      ),
+    )
+  return row ?? null
+}
+
+/** The unit's register rows only (a ballot needs one unit's presence, not the whole register). */
+export async function listAttendanceOfUnit(ctx: ServiceContext, assemblyId: string, unitId: string) {
+  return ctx.db
+    .select()
+    .from(assemblyAttendance)
+    .where(
+      and(
+        eq(assemblyAttendance.orgId, ctx.orgId),
+        eq(assemblyAttendance.assemblyId, assemblyId),
+        eq(assemblyAttendance.unitId, unitId),
+      ),
+    )
+    .orderBy(asc(assemblyAttendance.seq))
+}

@@ -38,19 +38,23 @@ type VoterView = {
   written: boolean
 }
 
+/** What decides the caller's right to vote; with `unitId`, the register is read for that unit only. */
 async function voterView(
   ctx: ServiceContext,
   assembly: assemblyRepo.AssemblyRow,
   userId: string,
+  unitId?: string,
 ): Promise<VoterView> {
+  const attendance =
+    unitId === undefined
+      ? await assemblyRepo.listAttendance(ctx, assembly.id)
+      : await assemblyRepo.listAttendanceOfUnit(ctx, assembly.id, unitId)
   return {
     ownUnits: new Set(await unitsRepresentedBy(ctx, userId)),
     proxies: (await assemblyRepo.listProxies(ctx, assembly.id)).filter(
       (p) => p.holderUserId === userId && p.revokedAt === null,
     ),
-    presence: new Map(
-      presenceOf(await assemblyRepo.listAttendance(ctx, assembly.id)).map((p) => [p.seatId, p]),
-    ),
+    presence: new Map(presenceOf(attendance).map((p) => [p.seatId, p])),
     written: assembly.modality === 'written',
   }
 }
@@ -100,11 +104,10 @@ export async function castBallot(
   const motion = await motionOr404(ctx, motionId, 'share')
   const assembly = await assemblyOr404(ctx, motion.assemblyId)
   rule(() => assertMotionOpen(motion.state, 'the motion'))
-  const seat = (await assemblyRepo.listElectorateSnapshot(ctx, assembly.id)).find(
-    (s) => s.unitId === input.unitId,
-  )
+  const seat = await assemblyRepo.findElectorateSeat(ctx, assembly.id, input.unitId)
   if (!seat) throw unprocessable('body.unitId', 'This unit is not in the assembly electorate')
-  const right = entitlement(await voterView(ctx, assembly, userId), input.unitId, motion.agendaItemId)
+  const view = await voterView(ctx, assembly, userId, input.unitId)
+  const right = entitlement(view, input.unitId, motion.agendaItemId)
   if (right === null) throw new AppError('forbidden', 'You do not vote for this unit on this motion')
   if (right === 'absent') {
     throw unprocessable('body.unitId', `Unit ${seat.code} is not present; check it in before voting`)

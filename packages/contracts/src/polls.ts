@@ -210,6 +210,9 @@ export const PollResults = z
   .meta({ id: 'PollResults' })
 export type PollResults = z.infer<typeof PollResults>
 
+/** Body of open / close: nothing to send yet (`{}` or no body); kept as an object so it can grow. */
+export const PollTransition = z.preprocess((body) => body ?? {}, z.strictObject({}))
+
 export const PollQuery = PageQuery.extend({ state: PollState.optional() })
 export const PollPage = pageOf(Poll)
 export const PollParams = z.object({ id: z.uuid() })

@@ -7,6 +7,7 @@ import {
   PollParams,
   PollQuery,
   PollResults,
+  PollTransition,
   Problem,
   UpdatePoll,
 } from '@minga/contracts'
@@ -107,6 +108,7 @@ export function registerPollRoutes(app: AppInstance) {
       summary: 'Open a draft poll: the invited set is fixed now',
       tags,
       params: PollParams,
+      body: PollTransition,
       response: { 200: Poll, 409: Problem, 422: Problem, ...errors },
     },
     handler: (ctx, { params }) => service.openPoll(ctx, params.id),
@@ -120,6 +122,7 @@ export function registerPollRoutes(app: AppInstance) {
       summary: 'Close an open poll early; results are computed and stored (no reopening)',
       tags,
       params: PollParams,
+      body: PollTransition,
       response: { 200: Poll, 409: Problem, ...errors },
     },
     handler: (ctx, { params }) => service.closePoll(ctx, params.id),

@@ -582,6 +582,8 @@ export const AssemblyMySeats = z
         via: z.enum(PRESENCE_VIA),
         proxyId: id.nullable(),
         present: z.boolean(),
+        /** Signed QR check-in token of this unit (show it to be scanned, or POST it to …/attendance/qr). */
+        qrToken: z.string().optional(),
         motions: z.array(
           z.object({
             motionId: id,

@@ -351,7 +351,7 @@ export function registerAssemblyRoutes(app: AppInstance) {
       params: AssemblyParams,
       response: { 200: AssemblyMySeats, ...errors },
     },
-    handler: (ctx, { params }) => mySeats(ctx, params.id),
+    handler: (ctx, { params }) => mySeats(ctx, params.id, secret()),
   })
 
   orgRoute(app, {

@@ -10,6 +10,7 @@ import { MOTION_TALLY_CHANGED } from './assemblies.events.ts'
 import * as assemblyRepo from './assemblies.repository.ts'
 import { assemblyOr404 } from './assemblies.service.ts'
 import { appendLog } from './assembly-log.ts'
+import { qrToken } from './attendance.service.ts'
 import {
   ABSTAIN,
   assertMotionOpen,
@@ -219,7 +220,11 @@ export async function listNamedBallots(ctx: ServiceContext, motionId: string) {
 }
 
 /** The units the caller may vote for in this assembly and, per motion, whether they can and did. */
-export async function mySeats(ctx: ServiceContext, assemblyId: string): Promise<AssemblyMySeats> {
+export async function mySeats(
+  ctx: ServiceContext,
+  assemblyId: string,
+  qrSecret?: string,
+): Promise<AssemblyMySeats> {
   const userId = ctx.actor.userId
   if (!userId) throw forbidden()
   const assembly = await assemblyOr404(ctx, assemblyId)
@@ -246,6 +251,7 @@ export async function mySeats(ctx: ServiceContext, assemblyId: string): Promise<
         via: own ? ('holder' as const) : ('proxy' as const),
         proxyId: proxy?.id ?? null,
         present: view.written || view.presence.has(s.unitId),
+        ...(qrSecret && !view.written ? { qrToken: qrToken(qrSecret, ctx.orgId, assemblyId, s.unitId) } : {}),
         motions: motions.map((m) => {
           const right = entitlement(view, s.unitId, m.agendaItemId)
           const hasVoted = voted.has(`${m.id}|${s.unitId}`)

@@ -244,7 +244,9 @@ describe('proxies and attendance', () => {
     expect((await as(r1).post(url, { token: tokenOf(unit(2).id) })).statusCode).toBe(403)
     const forged = tokenOf(unit(2).id).replace(/.$/, (c: string) => (c === 'A' ? 'B' : 'A'))
     expect((await as(r3).post(url, { token: forged })).statusCode).toBe(422)
-    const own = await as(r3).post(url, { token: tokenOf(unit(2).id) })
+    const mine = (await as(r3).get(`${base}/assemblies/${assembly.id}/my-seats`)).json()
+    expect(mine.seats.map((x: { qrToken: string }) => x.qrToken)).toEqual([tokenOf(unit(2).id)])
+    const own = await as(r3).post(url, { token: mine.seats[0].qrToken })
     expect(own.statusCode, own.body).toBe(201)
     expect(own.json()).toMatchObject({
       channel: 'qr',

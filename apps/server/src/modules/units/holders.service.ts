@@ -3,7 +3,7 @@ import { recordAudit } from '../../platform/audit/audit.ts'
 import { AppError, notFound } from '../../platform/http/app-error.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import { findMembership } from '../../platform/tenancy/tenancy.repository.ts'
-import { todayInBogota } from './units.fields.ts'
+import { isUniqueViolation, todayInBogota } from './units.fields.ts'
 import * as repo from './units.repository.ts'
 
 export function toHolderDto(row: repo.UnitHolderRow, today: string): UnitHolder {
@@ -32,6 +32,18 @@ const auditView = (row: repo.UnitHolderRow) => ({
   validTo: row.validTo,
   isVoter: row.isVoter,
 })
+
+/** Two writers marking open-ended voters at once: the partial unique index decides, answered as the check would. */
+async function orVoterTaken<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write()
+  } catch (err) {
+    if (!isUniqueViolation(err, 'unit_holders_one_open_voter')) throw err
+    const message =
+      'Another holder already votes for this unit; end that holder or unmark them as voter first'
+    throw new AppError('conflict', message, [{ path: 'body.isVoter', message }])
+  }
+}
 
 async function unitOrNotFound(ctx: ServiceContext, unitId: string) {
   const unit = await repo.findUnit(ctx, unitId)
@@ -92,7 +104,7 @@ export async function addHolder(
     isVoter: input.isVoter ?? false,
   }
   await assertHolderValid(ctx, unitId, values)
-  const row = await repo.insertHolder(ctx, unitId, values)
+  const row = await orVoterTaken(() => repo.insertHolder(ctx, unitId, values))
   await recordAudit(ctx, {
     action: 'unit.holder_added',
     entityType: 'unit_holder',
@@ -138,7 +150,7 @@ export async function updateHolder(
     { ...merged, userId: changes.userId !== undefined ? merged.userId : null },
     holderId,
   )
-  const after = await repo.updateHolder(ctx, unitId, holderId, changes)
+  const after = await orVoterTaken(() => repo.updateHolder(ctx, unitId, holderId, changes))
   if (!after) throw notFound('Holder')
   await recordAudit(ctx, {
     action: 'unit.holder_updated',

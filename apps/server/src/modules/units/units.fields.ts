@@ -85,3 +85,11 @@ export function coefficientCheckOf(
 export function todayInBogota(now: Date): string {
   return new Date(now.getTime() - 5 * 3_600_000).toISOString().slice(0, 10)
 }
+
+/** A unique-index violation (23505), as pg or PGlite report it through Drizzle. */
+export function isUniqueViolation(err: unknown, constraint: string): boolean {
+  const e = err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } }
+  const code = e.cause?.code ?? e.code
+  const name = e.cause?.constraint ?? e.constraint
+  return code === '23505' && (name === undefined || name === constraint)
+}

@@ -6,6 +6,7 @@ import {
   coefficientCheckOf,
   coefficientField,
   formatNullableCoefficient,
+  isUniqueViolation,
   normalizeArea,
   todayInBogota,
 } from './units.fields.ts'
@@ -134,11 +135,23 @@ export function unitValues(input: UpdateUnit, prefix = 'body'): Partial<repo.Uni
   return values
 }
 
+const codeTaken = (code: string) => {
+  const message = `Another unit already has the code ${code}`
+  return new AppError('unprocessable', message, [{ path: 'body.code', message }])
+}
+
 async function assertCodeFree(ctx: ServiceContext, code: string, exceptId?: string) {
   const existing = await repo.findUnitByCode(ctx, code)
-  if (existing && existing.id !== exceptId) {
-    const message = `Another unit already has the code ${code}`
-    throw new AppError('unprocessable', message, [{ path: 'body.code', message }])
+  if (existing && existing.id !== exceptId) throw codeTaken(code)
+}
+
+/** A concurrent writer can take the code between the check and the write: the index answers then. */
+async function orCodeTaken<T>(code: string | undefined, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write()
+  } catch (err) {
+    if (code !== undefined && isUniqueViolation(err, 'units_org_code')) throw codeTaken(code)
+    throw err
   }
 }
 
@@ -146,14 +159,16 @@ async function assertCodeFree(ctx: ServiceContext, code: string, exceptId?: stri
 export async function createUnit(ctx: ServiceContext, input: CreateUnit): Promise<Unit> {
   const values = unitValues(input)
   await assertCodeFree(ctx, values.code!)
-  const row = await repo.insertUnit(ctx, {
-    code: values.code!,
-    type: values.type!,
-    building: values.building ?? null,
-    privateArea: values.privateArea ?? null,
-    coefficient: values.coefficient ?? null,
-    notes: values.notes ?? null,
-  })
+  const row = await orCodeTaken(values.code, () =>
+    repo.insertUnit(ctx, {
+      code: values.code!,
+      type: values.type!,
+      building: values.building ?? null,
+      privateArea: values.privateArea ?? null,
+      coefficient: values.coefficient ?? null,
+      notes: values.notes ?? null,
+    }),
+  )
   await recordAudit(ctx, {
     action: 'unit.created',
     entityType: 'unit',
@@ -168,7 +183,7 @@ export async function updateUnit(ctx: ServiceContext, id: string, version: numbe
   if (!before) throw notFound('Unit')
   const values = unitValues(patch)
   if (values.code !== undefined) await assertCodeFree(ctx, values.code, id)
-  const after = await repo.updateUnitIfVersion(ctx, id, version, values)
+  const after = await orCodeTaken(values.code, () => repo.updateUnitIfVersion(ctx, id, version, values))
   if (!after) throw new AppError('precondition_failed', 'The unit changed since you read it')
   await recordAudit(ctx, {
     action: 'unit.updated',

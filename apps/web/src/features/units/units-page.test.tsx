@@ -29,7 +29,10 @@ const shortCheck: CoefficientCheckResult = {
   unitsWithoutCoefficient: 0,
   sum: '99.999999',
   difference: '-0.000001',
-  byBuilding: [],
+  byBuilding: [
+    { building: null, unitCount: 1, sum: '50.000000' },
+    { building: 'Torre 1', unitCount: 1, sum: '49.999999' },
+  ],
 }
 
 const holder: UnitHolder = {
@@ -110,6 +113,15 @@ describe('units page', () => {
     await user.type(screen.getByLabelText('Buscar por código'), '101')
     await waitFor(() =>
       expect(api.callsTo('GET', `${base}/units`).some((c) => c.query.get('q') === '101')).toBe(true),
+    )
+    await user.click(screen.getByRole('combobox', { name: 'Torre o bloque' }))
+    await user.click(await screen.findByRole('option', { name: 'Torre 1' }))
+    await waitFor(() =>
+      expect(
+        api
+          .callsTo('GET', `${base}/units`)
+          .some((c) => c.query.get('q') === '101' && c.query.get('building') === 'Torre 1'),
+      ).toBe(true),
     )
   })
 

@@ -48,17 +48,18 @@ export function UnitsPage() {
   const canManage = canManageUnits(permissions.data)
 
   const [q, setQ] = useState('')
-  const [building, setBuilding] = useState('')
+  const [building, setBuilding] = useState<string | null>(null)
   const [type, setType] = useState<UnitType | null>(null)
   const [debouncedQ] = useDebouncedValue(q.trim(), 250)
-  const [debouncedBuilding] = useDebouncedValue(building.trim(), 250)
   const filters = {
     q: debouncedQ || undefined,
-    building: debouncedBuilding || undefined,
+    building: building ?? undefined,
     type: type ?? undefined,
   }
   const units = useInfiniteQuery(unitsQuery(slug, filters))
   const check = useQuery(coefficientCheckQuery(slug))
+  // The towers come from the coefficient check, which groups every unit with a coefficient by building.
+  const buildings = (check.data?.byBuilding ?? []).flatMap((b) => (b.building === null ? [] : [b.building]))
 
   const [editing, setEditing] = useState<Unit | 'new' | null>(null)
   const [importOpened, importModal] = useDisclosure(false)
@@ -94,10 +95,13 @@ export function UnitsPage() {
           onChange={(event) => setQ(event.currentTarget.value)}
           w={200}
         />
-        <TextInput
+        <Select
           label={t('units.filters.building')}
+          placeholder={t('units.filters.allBuildings')}
+          data={buildings}
           value={building}
-          onChange={(event) => setBuilding(event.currentTarget.value)}
+          onChange={setBuilding}
+          clearable
           w={180}
         />
         <Select

@@ -11,6 +11,8 @@ import {
 import { withOrg } from '../../../platform/db/with-org.ts'
 import type { ServiceContext } from '../../../platform/service-context.ts'
 import { createUnit as createUnitService, listElectorate, unitsModule, unitsRepresentedBy } from '../index.ts'
+import { isUniqueViolation } from '../units.fields.ts'
+import * as repo from '../units.repository.ts'
 
 let t: TestApp
 let admin: TestUser
@@ -363,5 +365,52 @@ describe('exported services', () => {
     // A unit without a coefficient is not part of the electorate.
     await inOrg((ctx) => createUnitService(ctx, { code: 'Z-9', type: 'storage' }))
     expect(await inOrg((ctx) => listElectorate(ctx))).toHaveLength(28)
+  })
+
+  it('recognises the database backstops as the errors the service maps (concurrent writers)', async () => {
+    const org = await createOrg(t.app, admin, { kind: 'housing' })
+    const attempt = (fn: (ctx: ServiceContext) => Promise<unknown>) =>
+      withOrg(t.database.db, org.id, (tx) =>
+        fn({
+          db: tx,
+          orgId: org.id,
+          actor: { userId: admin.id, role: 'owner' },
+          requestId: 't',
+          now: new Date(),
+          ip: null,
+        }),
+      ).then(
+        () => null,
+        (err: unknown) => err,
+      )
+    const values = {
+      type: 'house' as const,
+      building: null,
+      privateArea: null,
+      coefficient: null,
+      notes: null,
+    }
+    let unitId = ''
+    await attempt(async (ctx) => {
+      unitId = (await repo.insertUnit(ctx, { ...values, code: 'DUP' })).id
+    })
+    const dup = await attempt((ctx) => repo.insertUnit(ctx, { ...values, code: 'DUP' }))
+    expect(isUniqueViolation(dup, 'units_org_code')).toBe(true)
+    const voter = {
+      name: 'Voto',
+      userId: null,
+      email: null,
+      phone: null,
+      role: 'owner' as const,
+      validFrom: '2024-01-01',
+      validTo: null,
+      isVoter: true,
+    }
+    const twoVoters = await attempt(async (ctx) => {
+      await repo.insertHolder(ctx, unitId, voter)
+      await repo.insertHolder(ctx, unitId, voter)
+    })
+    expect(isUniqueViolation(twoVoters, 'unit_holders_one_open_voter')).toBe(true)
+    expect(isUniqueViolation(twoVoters, 'units_org_code')).toBe(false)
   })
 })

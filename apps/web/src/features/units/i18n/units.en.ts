@@ -18,6 +18,7 @@ export const unitsEn: Shape<typeof unitsEsCO> = {
     building: 'Tower or block',
     type: 'Type',
     allTypes: 'All types',
+    allBuildings: 'All towers',
   },
   types: {
     apartment: 'Apartment',

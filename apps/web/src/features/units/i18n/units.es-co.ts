@@ -14,6 +14,7 @@ export const unitsEsCO = {
     building: 'Torre o bloque',
     type: 'Tipo',
     allTypes: 'Todos los tipos',
+    allBuildings: 'Todas las torres',
   },
   types: {
     apartment: 'Apartamento',

@@ -489,6 +489,27 @@ describe('secrecy', () => {
   }, 60_000)
 })
 
+describe('cross-org isolation', () => {
+  it("another org's member gets 404 on this org's motions, proxies and logs through their own org", async () => {
+    const { slug: otherSlug } = await housingOrg(t, outsider, [], ['100'])
+    const other = orgBase(otherSlug)
+    const motion = (await A().get(`${base}/assemblies/${assembly.id}/motions`)).json().items[0]
+    const proxy = (await A().get(`${base}/assemblies/${assembly.id}/proxies`)).json().items[0]
+    const o = as(outsider)
+    expect((await o.get(`${other}/motions/${motion.id}`)).statusCode).toBe(404)
+    expect((await o.post(`${other}/motions/${motion.id}/close`)).statusCode).toBe(404)
+    expect(
+      (await o.post(`${other}/motions/${motion.id}/ballots`, { unitId: unit(0).id, choice: ['yes'] }))
+        .statusCode,
+    ).toBe(404)
+    expect((await o.get(`${other}/motions/${motion.id}/receipts`)).statusCode).toBe(404)
+    expect((await o.post(`${other}/proxies/${proxy.id}/revoke`, {})).statusCode).toBe(404)
+    expect((await o.get(`${other}/assemblies/${assembly.id}/log/verify`)).statusCode).toBe(404)
+    expect((await o.get(`${other}/assemblies/${assembly.id}/quorum`)).statusCode).toBe(404)
+    expect((await o.get(`${base}/motions/${motion.id}`)).statusCode).toBe(404)
+  })
+})
+
 describe('log and acta', () => {
   it('verifies the chain, and the runtime role cannot rewrite it', async () => {
     const verify = (await A().get(`${base}/assemblies/${assembly.id}/log/verify`)).json()

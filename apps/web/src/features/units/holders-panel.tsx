@@ -10,7 +10,14 @@ import { errorMessage } from '../../app/error-message.ts'
 import { ConfirmButton } from '../../ui/confirm-button.tsx'
 import { FormErrorAlert } from '../../ui/form-error-alert.tsx'
 import { PageLoader } from '../../ui/page-loader.tsx'
-import { addHolder, holdersQuery, todayInBogota, unitsKey, updateHolder } from './units-api.ts'
+import {
+  addHolder,
+  holdersQuery,
+  membersForHoldersQuery,
+  todayInBogota,
+  unitsKey,
+  updateHolder,
+} from './units-api.ts'
 
 const ROLES: HolderRole[] = ['owner', 'tenant', 'representative']
 
@@ -137,8 +144,10 @@ function AddHolderForm({ slug, unitId }: { slug: string; unitId: string }) {
   const { t } = useTranslation()
   const queryClient = useQueryClient()
   const [formError, setFormError] = useState<string | null>(null)
+  const members = useQuery(membersForHoldersQuery(slug))
   const form = useForm({
     initialValues: {
+      userId: null as string | null,
       name: '',
       role: 'owner' as HolderRole,
       email: '',
@@ -151,6 +160,7 @@ function AddHolderForm({ slug, unitId }: { slug: string; unitId: string }) {
     mutationFn: (values: typeof form.values) =>
       addHolder(slug, unitId, {
         name: values.name.trim(),
+        userId: values.userId,
         role: values.role,
         email: values.email.trim() || null,
         phone: values.phone.trim() || null,
@@ -172,6 +182,25 @@ function AddHolderForm({ slug, unitId }: { slug: string; unitId: string }) {
     <form onSubmit={form.onSubmit((values) => add.mutate(values))} noValidate>
       <Stack gap="xs">
         <FormErrorAlert message={formError} />
+        <Select
+          label={t('units.holders.member')}
+          description={t('units.holders.memberHint')}
+          data={(members.data?.items ?? []).map((m) => ({
+            value: m.userId,
+            label: `${m.name} (${m.email})`,
+          }))}
+          searchable
+          clearable
+          {...form.getInputProps('userId')}
+          onChange={(userId) => {
+            form.setFieldValue('userId', userId)
+            const member = members.data?.items.find((m) => m.userId === userId)
+            if (member) {
+              form.setFieldValue('name', member.name)
+              form.setFieldValue('email', member.email)
+            }
+          }}
+        />
         <Group grow align="flex-start">
           <TextInput label={t('units.holders.name')} required {...form.getInputProps('name')} />
           <Select

@@ -3,6 +3,7 @@ import type {
   CreateUnit,
   CreateUnitHolder,
   ImportUnitsResult,
+  Member,
   MyPermissions,
   Unit,
   UnitHolder,
@@ -53,6 +54,19 @@ export function holdersQuery(slug: string, unitId: string) {
       apiFetch<{ items: UnitHolder[] }>(unitsPath(slug, `/${encodeURIComponent(unitId)}/holders`), {
         signal,
       }),
+  })
+}
+
+/** The org's members (first 100), to link a holder to a person who can vote from the phone. */
+export function membersForHoldersQuery(slug: string) {
+  return queryOptions({
+    queryKey: [...unitsKey(slug), 'members'],
+    queryFn: ({ signal }) =>
+      apiFetch<{ items: Member[]; nextCursor: string | null }>(`${base(slug)}/members`, {
+        query: { limit: 100 },
+        signal,
+      }),
+    staleTime: 60_000,
   })
 }
 

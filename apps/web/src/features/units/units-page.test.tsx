@@ -86,6 +86,19 @@ function unitsApi(
     [`GET ${base}/units`]: () => json({ items: units, nextCursor: null }),
     [`GET ${base}/units/coefficients/check`]: () => json(shortCheck),
     [`GET ${base}/units/${units[0]?.id}/holders`]: () => json({ items: [holder] }),
+    [`GET ${base}/members`]: () =>
+      json({
+        items: [
+          {
+            userId: '0190f7a0-0000-7000-8000-0000000000c1',
+            email: 'luis@example.test',
+            name: 'Luis Mora',
+            role: 'member',
+            joinedAt: '2026-01-10T15:00:00.000Z',
+          },
+        ],
+        nextCursor: null,
+      }),
     ...options.routes,
   })
 }
@@ -177,6 +190,34 @@ describe('units page', () => {
         isVoter: true,
       }),
     )
+  })
+
+  it('adds a holder linked to an org member, who becomes the voter', async () => {
+    const api = unitsApi({
+      routes: {
+        [`POST ${base}/units/0190f7a0-0000-7000-8000-0000000000a1/holders`]: (request) =>
+          json({ ...holder, id: '0190f7a0-0000-7000-8000-0000000000b2', ...(request.body as object) }, 201),
+      },
+    })
+    const { user } = renderApp('/o/coop-la-minga/units')
+    await user.click(await screen.findByRole('button', { name: 'T1-101' }))
+    const drawer = await screen.findByRole('dialog', { name: 'Unidad T1-101' })
+    await user.click(within(drawer).getByRole('combobox', { name: /Miembro de la organización/ }))
+    await user.click(await screen.findByRole('option', { name: 'Luis Mora (luis@example.test)' }))
+    expect(within(drawer).getByRole('textbox', { name: /^Nombre/ })).toHaveValue('Luis Mora')
+    await user.click(within(drawer).getByRole('combobox', { name: 'Calidad' }))
+    await user.click(await screen.findByRole('option', { name: 'Arrendatario' }))
+    await user.click(within(drawer).getByRole('checkbox', { name: 'Es quien vota por la unidad' }))
+    await user.click(within(drawer).getByRole('button', { name: 'Agregar titular' }))
+    await waitFor(() => expect(api.callsTo('POST', `${base}/units/${makeUnit().id}/holders`)).toHaveLength(1))
+    expect(api.callsTo('POST', `${base}/units/${makeUnit().id}/holders`)[0]?.body).toMatchObject({
+      name: 'Luis Mora',
+      userId: '0190f7a0-0000-7000-8000-0000000000c1',
+      email: 'luis@example.test',
+      role: 'tenant',
+      isVoter: true,
+      validFrom: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    })
   })
 
   it('previews CSV errors, then imports once the file is clean', async () => {

@@ -78,6 +78,8 @@ export const unitsEn: Shape<typeof unitsEsCO> = {
     ended: 'Ended',
     roles: { owner: 'Owner', tenant: 'Tenant', representative: 'Representative' },
     add: 'Add holder',
+    member: 'Organization member (optional)',
+    memberHint: 'Link them so they can vote from their phone.',
     email: 'Email (optional)',
     phone: 'Phone (optional)',
     validFrom: 'From',

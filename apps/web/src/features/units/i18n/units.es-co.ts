@@ -74,6 +74,8 @@ export const unitsEsCO = {
     ended: 'Terminado',
     roles: { owner: 'Propietario', tenant: 'Arrendatario', representative: 'Representante' },
     add: 'Agregar titular',
+    member: 'Miembro de la organización (opcional)',
+    memberHint: 'Vincúlalo para que pueda votar desde su celular.',
     email: 'Correo (opcional)',
     phone: 'Teléfono (opcional)',
     validFrom: 'Desde',

@@ -21,6 +21,7 @@ import {
   proxyCovers,
   publishedReceipts,
   receiptsDigest,
+  resolveSeatVoter,
   seatWeight,
 } from './domain/index.ts'
 import { CAST_KEY, RANK_PREFIX, rulesOf } from './motions.mapping.ts'
@@ -33,6 +34,7 @@ import { rule, unprocessable } from './rule-errors.ts'
 type Entitlement = { via: 'holder' | 'proxy'; proxyId: string | null }
 
 type VoterView = {
+  userId: string
   ownUnits: Set<string>
   proxies: assemblyRepo.ProxyRow[]
   presence: Map<string, Presence>
@@ -51,6 +53,7 @@ async function voterView(
       ? await assemblyRepo.listAttendance(ctx, assembly.id)
       : await assemblyRepo.listAttendanceOfUnit(ctx, assembly.id, unitId)
   return {
+    userId,
     ownUnits: new Set(await unitsRepresentedBy(ctx, userId)),
     proxies: (await assemblyRepo.listProxies(ctx, assembly.id)).filter(
       (p) => p.holderUserId === userId && p.revokedAt === null,
@@ -61,22 +64,23 @@ async function voterView(
 }
 
 /**
- * Who votes for a seat on an agenda item (domain `resolveSeatVoter` applied to the register): the unit's
- * representative when the unit is present through them (or in a written assembly), otherwise the holder
- * of a poder in force covering the item when the unit is present through a proxy.
- * Returns null when the caller has no claim on the unit, 'absent' when they do but it is not present.
+ * Who votes for a seat on an agenda item: the domain's `resolveSeatVoter` over the register. The unit's
+ * representative takes precedence when the unit is present through them (in a written assembly, when
+ * they vote); otherwise a poder in force covering the item. The caller's proxies are the only ones
+ * loaded (holder = the caller's user id), so the answer is "the caller" or "someone else".
+ * Returns null when the caller may not vote for the unit, 'absent' when they could but it is not present.
  */
 function entitlement(view: VoterView, unitId: string, agendaItemId: string): Entitlement | null | 'absent' {
   const own = view.ownUnits.has(unitId)
-  const proxy = view.proxies.find(
-    (p) => p.grantorUnitId === unitId && proxyCovers(toProxyGrant(p), agendaItemId),
-  )
-  if (!own && !proxy) return null
-  if (view.written) return own ? { via: 'holder', proxyId: null } : { via: 'proxy', proxyId: proxy!.id }
+  const grants = view.proxies.map(toProxyGrant)
+  if (!own && !grants.some((g) => g.grantorSeatId === unitId && proxyCovers(g, agendaItemId))) return null
   const present = view.presence.get(unitId)
-  if (!present) return 'absent'
-  if (present.via === 'holder') return own ? { via: 'holder', proxyId: null } : null
-  return proxy ? { via: 'proxy', proxyId: proxy.id } : null
+  if (!view.written && !present) return 'absent'
+  const representativePresent = view.written ? own : present?.via === 'holder'
+  // Present through its holder but the caller is not the representative: someone else votes for it.
+  const representative = own ? view.userId : representativePresent ? `holder-of:${unitId}` : null
+  const voter = resolveSeatVoter(unitId, representative, representativePresent, grants, agendaItemId)
+  return voter !== null && voter.voterId === view.userId ? { via: voter.via, proxyId: voter.proxyId } : null
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -132,7 +132,7 @@ function AssemblyGroup({
               <Stack gap={6}>
                 <Group justify="space-between" wrap="nowrap" align="flex-start">
                   <Text fw={700}>{assembly.title}</Text>
-                  <Badge color={statusColor[assembly.status]}>
+                  <Badge color={statusColor[assembly.status]} style={{ flexShrink: 0 }}>
                     {t(`assemblies.statuses.${assembly.status}`)}
                   </Badge>
                 </Group>

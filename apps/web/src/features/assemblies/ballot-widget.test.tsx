@@ -12,7 +12,7 @@ function receiptFor(choice: string[]): MotionBallotReceipt {
   return {
     motionId: makeMotion().id,
     unitId: seat.unitId,
-    receipt: 'f3a9c2'.repeat(10) + 'beef',
+    receipt: `${'f3a9c2'.repeat(10)}beef`,
     nonce: '0123456789abcdef0123456789abcdef',
     weight: 2_500_000,
     choice,

@@ -14,13 +14,7 @@ import {
 } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
-import {
-  ASSEMBLY_KINDS,
-  ASSEMBLY_MODALITIES,
-  type CreateAssembly,
-  LEGAL_FRAMEWORKS,
-  type Org,
-} from '@minga/contracts'
+import type { CreateAssembly, Org } from '@minga/contracts'
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
 import { getRouteApi, useNavigate } from '@tanstack/react-router'
 import type { TFunction } from 'i18next'
@@ -32,6 +26,7 @@ import { usePageTitle } from '../../ui/use-page-title.ts'
 import { orgQuery } from '../orgs/orgs-api.ts'
 import { AgendaItemsEditor } from './agenda-items-editor.tsx'
 import { assembliesKey, createAssembly } from './assemblies-api.ts'
+import { ASSEMBLY_KINDS, ASSEMBLY_MODALITIES, LEGAL_FRAMEWORKS } from './assembly-choices.ts'
 import { formatDate, zonedLocalToIso } from './assembly-format.ts'
 import { formProblems } from './assembly-problems.ts'
 import { earliestCalendarDate } from './notice-check.ts'

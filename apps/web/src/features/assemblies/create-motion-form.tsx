@@ -13,21 +13,20 @@ import {
 } from '@mantine/core'
 import { type UseFormReturnType, useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
-import {
-  type Assembly,
-  type CreateMotion,
-  MAJORITY_PRESETS,
-  MOTION_DECISION_BASES,
-  MOTION_SECRECY,
-  MOTION_VOTING_METHODS,
-  RESULTS_VISIBILITY,
-} from '@minga/contracts'
+import type { Assembly, CreateMotion } from '@minga/contracts'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FormErrorAlert } from '../../ui/form-error-alert.tsx'
 import { PlusIcon, TrashIcon } from '../../ui/icons.tsx'
 import { assemblyKey, createMotion } from './assemblies-api.ts'
+import {
+  MAJORITY_PRESETS,
+  MOTION_DECISION_BASES,
+  MOTION_SECRECY,
+  MOTION_VOTING_METHODS,
+  RESULTS_VISIBILITY,
+} from './assembly-choices.ts'
 import { formProblems } from './assembly-problems.ts'
 
 type Method = (typeof MOTION_VOTING_METHODS)[number]

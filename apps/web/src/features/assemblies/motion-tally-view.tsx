@@ -114,7 +114,7 @@ function thresholdText(t: TFunction, model: TallyModel, language: string): strin
   return t('assemblies.projector.threshold', {
     comparison: t(`assemblies.quorum.comparisons.${condition.comparison}`),
     share: formatShare(condition.threshold, language),
-    denominator: t(`assemblies.motionForm.denominators.${condition.denominator}`),
+    denominator: t(`assemblies.projector.of.${condition.denominator}`),
   })
 }
 

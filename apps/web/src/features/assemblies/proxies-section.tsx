@@ -16,12 +16,7 @@ import {
 } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
-import {
-  type Assembly,
-  type AssemblyProxy,
-  type CreateAssemblyProxy,
-  PROXY_BARRED_ROLES,
-} from '@minga/contracts'
+import type { Assembly, AssemblyProxy, CreateAssemblyProxy } from '@minga/contracts'
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -29,6 +24,7 @@ import { ConfirmButton } from '../../ui/confirm-button.tsx'
 import { FormErrorAlert } from '../../ui/form-error-alert.tsx'
 import { membersQuery } from '../settings/settings-api.ts'
 import { assemblyKey, createProxy, type QuorumSeat, revokeProxy } from './assemblies-api.ts'
+import { PROXY_BARRED_ROLES } from './assembly-choices.ts'
 import { formProblems } from './assembly-problems.ts'
 
 type BarredRole = (typeof PROXY_BARRED_ROLES)[number]

@@ -226,6 +226,19 @@ const pollRoute = createRoute({
 
 const assemblyRoutes = createAssemblyRoutes(orgRoute)
 
+const tasksRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'tasks',
+  // Lazy: the board pulls in @dnd-kit and zod through the shared contracts.
+  component: lazyRouteComponent(() => import('../features/tasks/boards-page.tsx'), 'BoardsPage'),
+})
+
+const taskBoardRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'tasks/$boardId',
+  component: lazyRouteComponent(() => import('../features/tasks/board-page.tsx'), 'BoardPage'),
+})
+
 const scorecardsRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: 'scorecards',
@@ -256,6 +269,8 @@ export const routeTree = rootRoute.addChildren([
       pollsRoute,
       pollRoute,
       ...assemblyRoutes,
+      tasksRoute,
+      taskBoardRoute,
       moduleRoute,
     ]),
   ]),

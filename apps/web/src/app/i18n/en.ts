@@ -1,4 +1,5 @@
 import { scorecardsEn } from '../../features/scorecards/i18n/scorecards.en.ts'
+import { tasksEn } from '../../features/tasks/i18n/tasks.en.ts'
 import { pollsEn } from '../../features/polls/i18n/polls.en.ts'
 import { unitsEn } from '../../features/units/i18n/units.en.ts'
 import { assembliesEn } from '../../features/assemblies/i18n/assemblies.en.ts'
@@ -573,6 +574,7 @@ export const en: Resources = {
     },
   },
   units: unitsEn,
+  tasks: tasksEn,
   scorecards: scorecardsEn,
   errors: {
     notFound: {

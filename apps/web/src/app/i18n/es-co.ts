@@ -1,4 +1,5 @@
 import { scorecardsEsCO } from '../../features/scorecards/i18n/scorecards.es-co.ts'
+import { tasksEsCO } from '../../features/tasks/i18n/tasks.es-co.ts'
 import { pollsEsCO } from '../../features/polls/i18n/polls.es-co.ts'
 import { unitsEsCO } from '../../features/units/i18n/units.es-co.ts'
 import { assembliesEsCO } from '../../features/assemblies/i18n/assemblies.es-co.ts'
@@ -575,6 +576,7 @@ export const esCO = {
     },
   },
   units: unitsEsCO,
+  tasks: tasksEsCO,
   scorecards: scorecardsEsCO,
   errors: {
     notFound: {

@@ -2,11 +2,9 @@ import { randomBytes } from 'node:crypto'
 import type { AssemblyMySeats, CastMotionBallot, MotionBallotReceipt } from '@minga/contracts'
 import { can } from '../../platform/access/effective-permissions.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
-import { recordEvent } from '../../platform/events/event-bus.ts'
 import { AppError, forbidden, notFound } from '../../platform/http/app-error.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import { unitsRepresentedBy } from '../units/index.ts'
-import { MOTION_TALLY_CHANGED } from './assemblies.events.ts'
 import * as assemblyRepo from './assemblies.repository.ts'
 import { assemblyOr404 } from './assemblies.service.ts'
 import { appendLog } from './assembly-log.ts'
@@ -95,8 +93,8 @@ function isUniqueViolation(error: unknown): boolean {
  * register row (unique per motion and unit) is inserted first, in the same transaction as the running
  * totals (`total = total + weight`); a concurrent second attempt waits on the unique index and fails.
  * Secret motions keep no per-ballot row: only the register (no choice, no time), the sums and a
- * receipt with no unit; the log gets "a ballot was cast" and the receipt; no audit row, and the tally
- * event carries no actor.
+ * receipt with no unit; the log gets "a ballot was cast" and the receipt; no audit row and no domain
+ * event (the route pushes the live tally after commit, coalesced: see tally-push.ts).
  */
 export async function castBallot(
   ctx: ServiceContext,
@@ -172,12 +170,6 @@ export async function castBallot(
       after: { unitId: input.unitId, via: right.via, choice },
     })
   }
-  const anonymous: ServiceContext = { ...ctx, actor: { userId: null, role: 'system' } }
-  await recordEvent(motion.secrecy === 'secret' ? anonymous : ctx, {
-    type: MOTION_TALLY_CHANGED,
-    entityId: motionId,
-    payload: { assemblyId: assembly.id, motionId },
-  })
   return { motionId, unitId: input.unitId, receipt, nonce, weight, choice }
 }
 

@@ -4,12 +4,10 @@ import {
   MOTION_CLOSED,
   MOTION_OPENED,
   MOTION_PUBLISHED,
-  MOTION_TALLY_CHANGED,
 } from './assemblies.events.ts'
 import { registerAssemblyRoutes } from './assemblies.routes.ts'
 import { seedAssembliesDemo } from './assemblies.seed.ts'
 import { registerMotionRoutes } from './motions.routes.ts'
-import { liveTally } from './motions.service.ts'
 
 export {
   ASSEMBLY_CLOSED,
@@ -73,15 +71,6 @@ export const assembliesModule: ModuleManifest = {
           assemblyId: event.payload.assemblyId,
           motionId: event.payload.motionId,
         })
-      },
-    },
-    {
-      // Reads the totals after commit: ballots cast always, per-option totals only when results are live.
-      name: 'assemblies.push-tally',
-      on: [MOTION_TALLY_CHANGED],
-      async handle(ctx, event, { realtime }) {
-        const tally = await liveTally(ctx, String(event.payload.motionId))
-        if (tally) realtime.emitToOrg(event.orgId, MOTION_TALLY_CHANGED, tally)
       },
     },
   ],

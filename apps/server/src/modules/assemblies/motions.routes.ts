@@ -18,12 +18,15 @@ import { expectedVersion, setETag } from '../../platform/http/etag.ts'
 import { orgRoute } from '../../platform/http/org-route.ts'
 import * as ballots from './ballots.service.ts'
 import * as motions from './motions.service.ts'
+import { TallyPusher } from './tally-push.ts'
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem }
 const writeErrors = { ...errors, 409: Problem, 422: Problem }
 const tags = ['assemblies']
 
 export function registerMotionRoutes(app: AppInstance) {
+  const tallyPusher = new TallyPusher(app.platform.database.db, app.platform.realtime, app.log)
+
   orgRoute(app, {
     method: 'GET',
     url: '/assemblies/:id/motions',
@@ -127,8 +130,9 @@ export function registerMotionRoutes(app: AppInstance) {
       body: CastMotionBallot,
       response: { 201: MotionBallotReceipt, ...writeErrors },
     },
-    async handler(ctx, { params, body, reply }) {
+    async handler(ctx, { params, body, reply, afterCommit }) {
       const receipt = await ballots.castBallot(ctx, params.id, body)
+      afterCommit(async () => tallyPusher.schedule(ctx.orgId, params.id))
       reply.status(201)
       return receipt
     },

@@ -1,18 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import {
   addMember,
   createOrg,
   createTestApp,
+  eventually,
   signUp,
   type TestApp,
   type TestUser,
 } from '../../../../test/harness.ts'
 import type { Tx } from '../../../platform/db/with-org.ts'
 import { withOrg } from '../../../platform/db/with-org.ts'
-import type { DomainEvent } from '../../../platform/events/event-bus.ts'
 import type { ServiceContext } from '../../../platform/service-context.ts'
 import { unitsModule } from '../../units/index.ts'
 import { assembliesModule, assemblyScorecardFacts, MOTION_TALLY_CHANGED } from '../index.ts'
+import { liveTally } from '../motions.service.ts'
+import { TALLY_PUSH_INTERVAL_MS } from '../tally-push.ts'
 import { bogotaToday, client, createAssembly, housingOrg, inDays, orgBase, type Seat } from './fixtures.ts'
 
 let t: TestApp
@@ -151,7 +153,7 @@ describe('written assembly (Ley 675 art. 43)', () => {
 })
 
 describe('realtime and scorecard facts', () => {
-  it('pushes ballots cast, and totals only when results are live', async () => {
+  it('pushes ballots cast after commit, coalesced per motion, and totals only when results are live', async () => {
     const assembly = await sessionWithThreePresent()
     const hidden = await A().post(`${base}/assemblies/${assembly.id}/motions`, {
       agendaItemId: assembly.agenda[0]!.id,
@@ -161,34 +163,35 @@ describe('realtime and scorecard facts', () => {
     })
     const id = hidden.json().id
     await A().post(`${base}/motions/${id}/open`)
-    await as(r1).post(`${base}/motions/${id}/ballots`, { unitId: seats[0]!.id, choice: ['yes'] })
-    const handler = assembliesModule.eventHandlers!.find((h) => h.on.includes(MOTION_TALLY_CHANGED))!
-    const pushed: { event: string; payload: unknown }[] = []
-    const event: DomainEvent = {
-      id: 'e1',
-      orgId,
-      type: MOTION_TALLY_CHANGED,
-      entityId: id,
-      actorId: null,
-      payload: { assemblyId: assembly.id, motionId: id },
-      occurredAt: new Date(),
+    const emit = vi.spyOn(t.app.platform.realtime, 'emitToOrg')
+    const tallies = () =>
+      emit.mock.calls.filter(
+        ([, event, payload]) =>
+          event === MOTION_TALLY_CHANGED && (payload as { motionId: string }).motionId === id,
+      )
+    try {
+      await as(r1).post(`${base}/motions/${id}/ballots`, { unitId: seats[0]!.id, choice: ['yes'] })
+      await eventually(async () => tallies().length === 1)
+      expect(tallies()[0]).toEqual([
+        orgId,
+        MOTION_TALLY_CHANGED,
+        { assemblyId: assembly.id, motionId: id, ballotsCast: 1 },
+      ])
+      // Two ballots inside one push window go out as one push carrying both.
+      await as(r2).post(`${base}/motions/${id}/ballots`, { unitId: seats[1]!.id, choice: ['no'] })
+      await as(r3).post(`${base}/motions/${id}/ballots`, { unitId: seats[2]!.id, choice: ['yes'] })
+      await eventually(async () =>
+        tallies().some(([, , p]) => (p as { ballotsCast: number }).ballotsCast === 3),
+      )
+      await new Promise((resolve) => setTimeout(resolve, 2 * TALLY_PUSH_INTERVAL_MS))
+      expect(tallies().length).toBeLessThanOrEqual(3)
+      expect(tallies().every(([, , p]) => !('totals' in (p as object)))).toBe(true)
+    } finally {
+      emit.mockRestore()
     }
-    await withOrg(t.database.db, orgId, (tx) =>
-      handler.handle(ctxOf(tx), event, {
-        realtime: { emitToOrg: (_o, e, p) => pushed.push({ event: e, payload: p }) },
-      }),
-    )
-    expect(pushed).toEqual([
-      { event: MOTION_TALLY_CHANGED, payload: { assemblyId: assembly.id, motionId: id, ballotsCast: 1 } },
-    ])
     await A().post(`${base}/motions/${id}/close`)
-    pushed.length = 0
-    await withOrg(t.database.db, orgId, (tx) =>
-      handler.handle(ctxOf(tx), event, {
-        realtime: { emitToOrg: (_o, e, p) => pushed.push({ event: e, payload: p }) },
-      }),
-    )
-    expect((pushed[0]!.payload as { totals: unknown[] }).totals).toHaveLength(3)
+    const tally = await withOrg(t.database.db, orgId, (tx) => liveTally(ctxOf(tx), id))
+    expect(tally?.totals).toHaveLength(3)
   })
 
   it('reports attendance and turnout facts, per org and per member, without choices', async () => {

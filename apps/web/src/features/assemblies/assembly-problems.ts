@@ -2,6 +2,8 @@ import type { TFunction } from 'i18next'
 import { isApiError } from '../../app/api-client.ts'
 import { errorMessage } from '../../app/error-message.ts'
 import { esCO } from '../../app/i18n/es-co.ts'
+import { i18n } from '../../app/i18n/i18n.ts'
+import { formatDate } from './assembly-format.ts'
 
 /**
  * The server answers rule errors (notice too short, coefficients ≠ 100 %, barred proxy holder…) as
@@ -74,7 +76,12 @@ export function formProblems(
 function ruleMessage(t: TFunction, code: RuleCode, raw: string): string {
   if (code === 'NOTICE_PERIOD_TOO_SHORT') {
     const figures = /convened on (\S+) cannot meet before (\S+?);/.exec(raw)
-    if (figures) return t('assemblies.rules.noticeTooShortOn', { notice: figures[1], earliest: figures[2] })
+    if (figures?.[1] && figures[2]) {
+      return t('assemblies.rules.noticeTooShortOn', {
+        notice: formatDate(figures[1], i18n.language),
+        earliest: formatDate(figures[2], i18n.language),
+      })
+    }
   }
   if (code === 'COEFFICIENTS_NOT_100') {
     const figures = /of (\d+) units sum to ([\d.]+) %, ([\d.]+) % (short of|over) 100 %/.exec(raw)

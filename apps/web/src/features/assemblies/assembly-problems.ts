@@ -86,11 +86,17 @@ function ruleMessage(t: TFunction, code: RuleCode, raw: string): string {
   if (code === 'COEFFICIENTS_NOT_100') {
     const figures = /of (\d+) units sum to ([\d.]+) %, ([\d.]+) % (short of|over) 100 %/.exec(raw)
     if (figures) {
-      const values = { count: figures[1], sum: figures[2], gap: figures[3] }
+      const values = { count: figures[1], sum: decimal(figures[2]), gap: decimal(figures[3]) }
       return figures[4] === 'over'
         ? t('assemblies.rules.coefficientsOver', values)
         : t('assemblies.rules.coefficientsShort', values)
     }
   }
   return t(`assemblies.rules.${code}`)
+}
+
+/** "99.999999" as the UI language writes decimals ("99,999999" in Spanish). */
+function decimal(value: string | undefined): string {
+  if (!value) return ''
+  return i18n.language.startsWith('en') ? value : value.replace('.', ',')
 }

@@ -50,6 +50,7 @@ import { PageLoader } from '../../ui/page-loader.tsx'
 import { AnchorLink } from '../../ui/router-links.tsx'
 import { usePageTitle } from '../../ui/use-page-title.ts'
 import { cardsOf, type Drop, dropFor } from './board-moves.ts'
+import { BoardSettings } from './board-settings.tsx'
 import { formatDay, todayInBogota } from './task-dates.ts'
 import { TaskDrawer } from './task-drawer.tsx'
 import {
@@ -98,13 +99,16 @@ export function BoardPage() {
   const detail = board.data
   return (
     <Stack gap="md">
-      <div>
-        <AnchorLink to="/o/$org/tasks" params={{ org: slug }} size="sm">
-          ← {t('tasks.backToBoards')}
-        </AnchorLink>
-        <Title order={1}>{detail.board.name}</Title>
-        {detail.board.description ? <Text c="dimmed">{detail.board.description}</Text> : null}
-      </div>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <AnchorLink to="/o/$org/tasks" params={{ org: slug }} size="sm">
+            ← {t('tasks.backToBoards')}
+          </AnchorLink>
+          <Title order={1}>{detail.board.name}</Title>
+          {detail.board.description ? <Text c="dimmed">{detail.board.description}</Text> : null}
+        </div>
+        {abilities.manage ? <BoardSettings slug={slug} detail={detail} members={members} /> : null}
+      </Group>
       <Board
         slug={slug}
         detail={detail}

@@ -2,6 +2,7 @@ import type {
   CreateTask,
   CreateTaskBoard,
   CreateTaskColumn,
+  CreateTaskTemplate,
   MoveTask,
   MyPermissions,
   Task,
@@ -10,6 +11,8 @@ import type {
   TaskBoardDetail,
   TaskColumn,
   TaskComment,
+  TaskLabel,
+  TaskTemplate,
   TaskWithWarnings,
   UpdateChecklistItem,
   UpdateTask,
@@ -136,3 +139,33 @@ export const addAttachment = (org: string, taskId: string, body: { name: string;
 
 export const addComment = (org: string, taskId: string, body: { body: string; mentionedUserIds: string[] }) =>
   apiFetch<TaskComment>(`${card(org, taskId)}/comments`, { method: 'POST', body })
+
+export const createLabel = (org: string, boardId: string, body: { name: string; color: string }) =>
+  apiFetch<TaskLabel>(`${base(org)}/boards/${encodeURIComponent(boardId)}/labels`, { method: 'POST', body })
+
+export const deleteLabel = (org: string, boardId: string, labelId: string) =>
+  apiFetch<void>(`${base(org)}/boards/${encodeURIComponent(boardId)}/labels/${encodeURIComponent(labelId)}`, {
+    method: 'DELETE',
+  })
+
+export function recurringQuery(org: string, boardId: string) {
+  return queryOptions({
+    queryKey: [...boardKey(org, boardId), 'recurring'],
+    queryFn: ({ signal }) =>
+      apiFetch<{ items: TaskTemplate[] }>(`${base(org)}/boards/${encodeURIComponent(boardId)}/recurring`, {
+        signal,
+      }),
+  })
+}
+
+export const createRecurring = (org: string, boardId: string, body: CreateTaskTemplate) =>
+  apiFetch<TaskTemplate>(`${base(org)}/boards/${encodeURIComponent(boardId)}/recurring`, {
+    method: 'POST',
+    body,
+  })
+
+export const setRecurringActive = (org: string, templateId: string, active: boolean) =>
+  apiFetch<TaskTemplate>(`${base(org)}/recurring/${encodeURIComponent(templateId)}`, {
+    method: 'PATCH',
+    body: { active },
+  })

@@ -296,6 +296,49 @@ describe('task board', () => {
   })
 })
 
+describe('board settings', () => {
+  it('lets managers add a label and a monthly recurring task', async () => {
+    const fake = api(
+      {
+        [`GET ${path}/boards/${BOARD}`]: () => json(makeBoard()),
+        [`GET ${path}/boards/${BOARD}/recurring`]: () => json({ items: [] }),
+        [`POST ${path}/boards/${BOARD}/labels`]: (request) =>
+          json({ id: 'l2', boardId: BOARD, ...(request.body as object) }, 201),
+        [`POST ${path}/boards/${BOARD}/recurring`]: (request) =>
+          json({ id: 'r1', ...(request.body as object) }, 201),
+      },
+      ['tasks:read', 'tasks:write', 'tasks:manage'],
+    )
+    const { user } = renderApp(`/o/coop-la-minga/tasks/${BOARD}`)
+    await user.click(await screen.findByRole('button', { name: 'Etiquetas y recurrentes' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Configuración del tablero' })
+    expect(await within(dialog).findByText(/Sin tareas recurrentes/)).toBeInTheDocument()
+    await user.click(within(dialog).getByRole('button', { name: 'Agregar etiqueta' }))
+    expect(await within(dialog).findByText('Escribe un nombre.')).toBeInTheDocument()
+    await user.type(within(dialog).getByRole('textbox', { name: 'Nombre de la etiqueta' }), 'Eléctrico')
+    await user.click(within(dialog).getByRole('button', { name: 'Agregar etiqueta' }))
+    await waitFor(() => expect(fake.callsTo('POST', `${path}/boards/${BOARD}/labels`)).toHaveLength(1))
+    expect(fake.callsTo('POST', `${path}/boards/${BOARD}/labels`)[0]?.body).toEqual({
+      name: 'Eléctrico',
+      color: '#1c7ed6',
+    })
+
+    await user.type(within(dialog).getByRole('textbox', { name: 'Título' }), 'Lectura de medidores')
+    const startsOn = within(dialog).getByLabelText('Desde')
+    await user.clear(startsOn)
+    await user.type(startsOn, '2026-04-01')
+    await user.click(within(dialog).getByRole('button', { name: 'Crear tarea recurrente' }))
+    await waitFor(() => expect(fake.callsTo('POST', `${path}/boards/${BOARD}/recurring`)).toHaveLength(1))
+    expect(fake.callsTo('POST', `${path}/boards/${BOARD}/recurring`)[0]?.body).toEqual({
+      title: 'Lectura de medidores',
+      assigneeIds: [],
+      rotateAssignees: false,
+      rule: { frequency: 'monthly', interval: 1, monthDay: 1 },
+      startsOn: '2026-04-01',
+    })
+  })
+})
+
 describe('boards list', () => {
   it('shows the empty state and validates the new board form', async () => {
     const fake = api(

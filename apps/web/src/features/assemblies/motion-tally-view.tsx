@@ -34,7 +34,7 @@ export function MotionTallyView({
       <ThresholdBar
         label={t('assemblies.projector.turnout', { cast: model.cast, eligible: model.eligible })}
         value={percentOf(model.cast, model.eligible)}
-        color="gray"
+        color="indigo"
         size={large ? 24 : 'md'}
         labelSize={textSize}
       />

@@ -15,6 +15,7 @@ import {
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { TFunction } from 'i18next'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../../app/error-message.ts'
@@ -129,7 +130,7 @@ function StartEnrolment({ onStarted }: { onStarted: (enrolment: TwoFactorEnrolme
   )
 }
 
-function passwordError(t: ReturnType<typeof useTranslation>['t'], error: unknown): string {
+function passwordError(t: TFunction, error: unknown): string {
   const message = errorMessage(t, error)
   return message === t('auth.errors.INVALID_PASSWORD') ? t('account.twoFactor.wrongPassword') : message
 }

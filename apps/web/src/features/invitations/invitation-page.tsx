@@ -2,6 +2,7 @@ import { Alert, Button, Group, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { getRouteApi, useNavigate } from '@tanstack/react-router'
+import type { TFunction } from 'i18next'
 import { type ReactNode, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { apiFetch, isApiError } from '../../app/api-client.ts'
@@ -125,7 +126,7 @@ function Answer({ token, email }: { token: string; email: string }) {
   )
 }
 
-function invitationError(t: ReturnType<typeof useTranslation>['t'], error: unknown): string {
+function invitationError(t: TFunction, error: unknown): string {
   if (isApiError(error)) {
     if (error.status === 404) return t('invitation.notFound')
     // 409/422: expired, already answered, revoked, or meant for another address: the server says which

@@ -14,6 +14,7 @@ import {
 } from '@mantine/core'
 import { CreatePoll, type CreatePollInput, POLL_TYPES, type Poll, type PollType } from '@minga/contracts'
 import { useMutation, useQuery } from '@tanstack/react-query'
+import type { TFunction } from 'i18next'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '../../app/api-client.ts'
@@ -75,7 +76,7 @@ export function toCreateInput(draft: Draft, timeZone: string, state: 'open' | 'd
 }
 
 /** Field errors in the form's words, from the shared contract (the server checks the same and more). */
-function validate(t: ReturnType<typeof useTranslation>['t'], input: CreatePollInput): Record<string, string> {
+function validate(t: TFunction, input: CreatePollInput): Record<string, string> {
   const errors: Record<string, string> = {}
   if (!input.closingAt || new Date(input.closingAt).getTime() <= Date.now()) {
     errors.closingAt = t('polls.create.errors.closingAt')

@@ -227,7 +227,9 @@ export async function updateTask(ctx: ServiceContext, id: string, version: numbe
   const after = await repo.updateTaskIfVersion(ctx, id, version, fields)
   if (!after) throw new AppError('precondition_failed', 'The task changed since you read it')
   if (labelIds) await repo.replaceLabelLinks(ctx, id, unique(labelIds))
-  if (assigneeIds) {
+  const assigneesChanged =
+    assigneeIds !== undefined && unique(assigneeIds).join() !== beforeDto.assigneeIds.join()
+  if (assigneeIds && assigneesChanged) {
     await repo.replaceAssignees(ctx, id, unique(assigneeIds))
     await recordAudit(ctx, {
       action: 'task.assigned',

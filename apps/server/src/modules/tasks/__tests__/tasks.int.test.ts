@@ -659,6 +659,23 @@ describe('cards', () => {
       'moved',
       'completed',
     ])
+
+    // A column turned into a done column completes its cards; turned back, it reopens them.
+    const recategorize = (category: string) =>
+      as(
+        t.app,
+        admin,
+      )({
+        method: 'PATCH',
+        url: api(`/boards/${detail.board.id}/columns/${soft?.id}`),
+        payload: { category },
+      })
+    expect((await recategorize('done')).statusCode).toBe(200)
+    expect(
+      (await board(detail.board.id)).tasks.filter((x) => x.columnId === soft?.id).every((x) => x.completedAt),
+    ).toBe(true)
+    await recategorize('in_progress')
+    expect((await board(detail.board.id)).tasks.some((x) => x.completedAt)).toBe(false)
   })
 })
 

@@ -504,8 +504,8 @@ function CardBody({
             </Text>
           ) : null}
           {task.commentCount > 0 ? (
-            <Text size="xs" c="dimmed" aria-label={t('tasks.card.comments', { count: task.commentCount })}>
-              💬 {task.commentCount}
+            <Text size="xs" c="dimmed">
+              {t('tasks.card.comments', { count: task.commentCount })}
             </Text>
           ) : null}
         </Group>

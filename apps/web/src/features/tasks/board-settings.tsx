@@ -160,15 +160,21 @@ function Labels({ slug, detail }: { slug: string; detail: TaskBoardDetail }) {
   )
 }
 
-function ruleSummary(t: ReturnType<typeof useTranslation>['t'], language: string, template: TaskTemplate) {
+function RuleSummary({ template }: { template: TaskTemplate }) {
+  const { t, i18n } = useTranslation()
   const { frequency, interval, weekday, monthDay } = template.rule
-  if (frequency === 'weekly')
-    return t('tasks.settings.summary.weekly', {
-      interval,
-      weekday: weekdayName(language, weekday ?? 0),
-    })
-  if (frequency === 'monthly') return t('tasks.settings.summary.monthly', { interval, day: monthDay })
-  return t('tasks.settings.summary.daily', { interval })
+  const weekdayLabel = weekdayName(i18n.language, weekday ?? 0)
+  const text =
+    frequency === 'weekly'
+      ? t('tasks.settings.summary.weekly', { interval, weekday: weekdayLabel })
+      : frequency === 'monthly'
+        ? t('tasks.settings.summary.monthly', { interval, day: monthDay })
+        : t('tasks.settings.summary.daily', { interval })
+  return (
+    <Text size="xs" c="dimmed">
+      {text}
+    </Text>
+  )
 }
 
 function Recurring({
@@ -238,9 +244,7 @@ function Recurring({
             <Text size="sm" fw={500} c={template.active ? undefined : 'dimmed'}>
               {template.title}
             </Text>
-            <Text size="xs" c="dimmed">
-              {ruleSummary(t, i18n.language, template)}
-            </Text>
+            <RuleSummary template={template} />
           </div>
           <Button
             size="xs"

@@ -34,7 +34,6 @@ export const tasksEn: typeof tasksEsCO = {
   categories: { todo: 'To do', in_progress: 'In progress', done: 'Done' },
   wipModes: { soft: 'Warn only', hard: 'Block' },
   column: {
-    count: '{{count}} tasks',
     wip: '{{count}} / {{limit}}',
     wipOver: 'Limit exceeded ({{count}} of {{limit}})',
     wipFull: 'Column full: limit {{limit}}',
@@ -49,7 +48,7 @@ export const tasksEn: typeof tasksEsCO = {
     due: 'Due {{date}}',
     overdue: 'Overdue: {{date}}',
     checklist: '{{done}}/{{total}}',
-    comments: '{{count}} comments',
+    comments: 'Comments: {{count}}',
     moveMenu: 'Move "{{title}}"',
     moveTo: 'Move to {{column}}',
     moveUp: 'Move up',

@@ -32,7 +32,6 @@ export const tasksEsCO = {
   categories: { todo: 'Por hacer', in_progress: 'En curso', done: 'Terminado' },
   wipModes: { soft: 'Solo advertir', hard: 'Bloquear' },
   column: {
-    count: '{{count}} tareas',
     wip: '{{count}} / {{limit}}',
     wipOver: 'Límite superado ({{count}} de {{limit}})',
     wipFull: 'Columna llena: límite de {{limit}}',
@@ -47,7 +46,7 @@ export const tasksEsCO = {
     due: 'Vence el {{date}}',
     overdue: 'Vencida: {{date}}',
     checklist: '{{done}}/{{total}}',
-    comments: '{{count}} comentarios',
+    comments: 'Comentarios: {{count}}',
     moveMenu: 'Mover «{{title}}»',
     moveTo: 'Mover a {{column}}',
     moveUp: 'Subir',

@@ -4,7 +4,7 @@ import { addDays, EVERY_DAY_CALENDAR } from '../../../../platform/calendar/index
 import { buildSchedule, type LoanSchedule } from '../amortization-schedule.ts'
 import { applyExtraPayment } from '../extra-payment.ts'
 import { FREQUENCIES, type LoanTerms } from '../loan-terms.ts'
-import { Decimal, ONE } from '../money.ts'
+import { Decimal, decimalRatio, ONE } from '../money.ts'
 import { effectiveAnnualToPeriodic } from '../rates.ts'
 import { type RoundingPolicy, roundAmount, roundInstallment, roundingPolicy } from '../rounding-policy.ts'
 
@@ -110,13 +110,39 @@ describe('schedule properties', () => {
           expect(row.closingBalance.lte(row.openingBalance)).toBe(true)
           expect(row.principal.gte(0) && row.interest.gte(0)).toBe(true)
           // The exact bigint core agrees with plain Decimal arithmetic on every declining-balance row.
+          // Through the rate's exact ratio: 25 %/12 as a 40-digit decimal would round an interest of exactly
+          // k cents down to k − 1 under the DOWN policy (found by this property, seed -1426402013).
           if (t.amortization !== 'FLAT') {
-            expect(row.accruedInterest.eq(roundAmount(row.openingBalance.times(row.rate), r))).toBe(true)
+            const { numerator, denominator } = decimalRatio(row.rate)
+            const exact = row.openingBalance.times(numerator.toString()).div(denominator.toString())
+            expect(row.accruedInterest.eq(roundAmount(exact, r))).toBe(true)
           }
           previous = row.closingBalance
         }
       }),
-      { numRuns: RUNS },
+      {
+        numRuns: RUNS,
+        // An interest of exactly k cents at 25 %/12 under the DOWN policy (seed -1426402013).
+        examples: [
+          [
+            {
+              principal: 100000,
+              disbursementDate: '2015-01-01',
+              numberOfInstallments: 17,
+              frequency: 'MONTHLY',
+              amortization: 'GERMAN',
+              rate: { mode: 'NOMINAL', nominalAnnualRate: new Decimal('0.25') },
+              interestCalculation: 'PER_PERIOD',
+              dayCount: '30/360',
+              graceOnPrincipal: 0,
+              graceOnInterest: 0,
+              graceInterest: 'DEFER',
+              extraInstallments: [{ month: 6, amount: 61 }],
+            },
+            roundingPolicy({ mode: 'DOWN', scale: 2 }),
+          ],
+        ],
+      },
     )
   }, 60_000)
 

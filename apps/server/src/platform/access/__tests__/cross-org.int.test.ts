@@ -7,6 +7,13 @@ import {
   type TestApp,
   type TestUser,
 } from '../../../../test/harness.ts'
+import {
+  assembliesCrossOrgBodies,
+  seedAssembliesOfOrg,
+} from '../../../modules/assemblies/__tests__/cross-org-fixtures.ts'
+import { pollsCrossOrgBodies, seedPollsOfOrg } from '../../../modules/polls/__tests__/cross-org-fixtures.ts'
+import { seedTasksOfOrg, tasksCrossOrgBodies } from '../../../modules/tasks/__tests__/cross-org-fixtures.ts'
+import { seedUnitsOfOrg, unitsCrossOrgBodies } from '../../../modules/units/__tests__/cross-org-fixtures.ts'
 
 /**
  * The cross-org suite, generated from the route table: whatever org-scoped route exists now or is
@@ -45,6 +52,15 @@ beforeAll(async () => {
   await b({ method: 'POST', url: `${base}/members`, payload: { email: memberB.email, role: 'member' } })
   idsOfB['role-assignments'] = (await post('/role-assignments', { userId: memberB.id, roleId: role.id })).id
   idsOfB.members = memberB.id
+  // Module records, from each module's cross-org fixtures.
+  Object.assign(idsOfB, await seedUnitsOfOrg(post))
+  const action = async (url: string) => {
+    const response = await b({ method: 'POST', url: `${base}${url}`, payload: {} })
+    expect(response.statusCode, `${url}: ${response.body}`).toBe(200)
+  }
+  Object.assign(idsOfB, await seedAssembliesOfOrg(post, action, idsOfB.units!))
+  Object.assign(idsOfB, await seedPollsOfOrg(post))
+  Object.assign(idsOfB, await seedTasksOfOrg(post))
   const key = await as(
     t.app,
     ownerA,
@@ -111,6 +127,10 @@ describe('cross-org isolation, generated from the route table', () => {
       'PATCH /api/v1/orgs/:org/roles/:id': { name: 'Pisado por A' },
       'PATCH /api/v1/orgs/:org/members/:userId': { role: 'member' },
       'POST /api/v1/orgs/:org/invitations/:id/resend': {},
+      ...unitsCrossOrgBodies(),
+      ...assembliesCrossOrgBodies(sampleId),
+      ...pollsCrossOrgBodies(),
+      ...tasksCrossOrgBodies(sampleId),
     }
     const withIds = orgRoutes().filter((r) => /:(?!org)[a-zA-Z]+/.test(r.url.replace(':org', '')))
     expect(withIds.length).toBeGreaterThan(8)
@@ -146,5 +166,15 @@ describe('cross-org isolation, generated from the route table', () => {
     expect(assignments.items.map((a: { id: string }) => a.id)).toContain(idsOfB['role-assignments'])
     const members = (await b({ method: 'GET', url: `${base}/members` })).json()
     expect(members.items.map((m: { userId: string }) => m.userId)).toContain(idsOfB.members)
+    const unit = (await b({ method: 'GET', url: `${base}/units/${idsOfB.units}` })).json()
+    expect(unit).toMatchObject({ code: 'BETA-1', notes: null })
+    const assembly = (await b({ method: 'GET', url: `${base}/assemblies/${idsOfB.assemblies}` })).json()
+    expect(assembly).toMatchObject({ title: 'Asamblea Beta', status: 'convened' })
+    expect((await b({ method: 'GET', url: `${base}/motions/${idsOfB.motions}` })).json().state).toBe('draft')
+    expect((await b({ method: 'GET', url: `${base}/polls/${idsOfB.polls}` })).json().title).toBe(
+      'Consulta Beta',
+    )
+    const card = (await b({ method: 'GET', url: `${base}/tasks/cards/${idsOfB.cards}` })).json()
+    expect(card.title).toBe('Tarea Beta')
   })
 })

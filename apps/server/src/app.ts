@@ -78,7 +78,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   })
   const auth = makeAuth(database.db, config, mailer)
   const realtime = new Realtime(auth, database.db, config.redisUrl)
-  const events = new EventBus(database.db, jobs, app.log, { realtime })
+  const events = new EventBus(database.db, jobs, app.log, { realtime, mailer })
   const routes: RouteRecord[] = []
   const sharedRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1 }) : undefined
   const platform: Platform = {
@@ -101,7 +101,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   }
   app.decorate('platform', platform)
   for (const module of modules) {
-    for (const job of module.jobs ?? []) jobs.define(job)
+    for (const job of module.jobs?.({ db: database.db, mailer }) ?? []) jobs.define(job)
     for (const handler of module.eventHandlers ?? []) events.subscribe(handler)
   }
 

@@ -1,9 +1,13 @@
 import type { OrgKind } from '@minga/contracts'
 import type { Localized, PermissionDef } from './access/permissions.ts'
+import type { Db } from './db/connection.ts'
 import type { EventHandlerDef } from './events/event-bus.ts'
 import type { AppInstance } from './http/app-instance.ts'
 import type { JobDef } from './jobs/jobs.ts'
+import type { Mailer } from './mail/mailer.ts'
 import type { ServiceContext } from './service-context.ts'
+
+export type JobServices = { db: Db; mailer: Mailer }
 
 /** What a module tells the platform about itself; `src/modules/index.ts` lists the loaded ones. */
 export type ModuleManifest = {
@@ -15,7 +19,11 @@ export type ModuleManifest = {
   permissions: PermissionDef[]
   routes?: (app: AppInstance) => void
   eventHandlers?: EventHandlerDef[]
-  jobs?: JobDef[]
+  /**
+   * Background jobs (cron or sent). A job runs outside any request, so it gets the database pool (scope
+   * each org's work with `withOrg`) and the mailer; sending mail from a job is fine, never from a request.
+   */
+  jobs?: (services: JobServices) => JobDef[]
   /** Adds demo content to a freshly created demo org. */
   seedDemo?: (ctx: ServiceContext) => Promise<void>
 }

@@ -1,5 +1,5 @@
 import type { ModuleManifest } from '../../platform/module-manifest.ts'
-import { bindPollsKernel, emailClosingSoon, pollJobs } from './polls.jobs.ts'
+import { emailClosingSoon, pollJobs } from './polls.jobs.ts'
 import { registerPollRoutes } from './polls.routes.ts'
 import { castStance, closePollRow, createPoll, POLL_CHANGED, POLL_CLOSED } from './polls.service.ts'
 
@@ -39,10 +39,7 @@ export const pollsModule: ModuleManifest = {
       roles: ['owner', 'admin'],
     },
   ],
-  routes(app) {
-    bindPollsKernel(app.platform)
-    registerPollRoutes(app)
-  },
+  routes: registerPollRoutes,
   jobs: pollJobs,
   eventHandlers: [
     {

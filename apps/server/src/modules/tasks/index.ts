@@ -1,7 +1,7 @@
 import type { ModuleManifest } from '../../platform/module-manifest.ts'
 import { seedTasksDemo } from './tasks.demo.ts'
 import { BOARD_CHANGED, TASK_CHANGED } from './tasks.events.ts'
-import { registerTaskBackgroundWork } from './tasks.jobs.ts'
+import { dueSoonMailHandler, taskJobs } from './tasks.jobs.ts'
 import { registerTaskRoutes } from './tasks.routes.ts'
 
 export { createBoard, getBoardDetail, listBoards } from './boards.service.ts'
@@ -40,11 +40,10 @@ export const tasksModule: ModuleManifest = {
       roles: ['owner', 'admin'],
     },
   ],
-  routes(app) {
-    registerTaskRoutes(app)
-    registerTaskBackgroundWork(app)
-  },
+  routes: registerTaskRoutes,
+  jobs: taskJobs,
   eventHandlers: [
+    dueSoonMailHandler,
     {
       // Open boards refetch what changed, after the commit that changed it.
       name: 'tasks.push-realtime',

@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../db/connection.ts'
 import { withOrg } from '../db/with-org.ts'
 import type { JobRunner } from '../jobs/jobs.ts'
+import type { Mailer } from '../mail/mailer.ts'
 import type { ServiceContext } from '../service-context.ts'
 import { outboxEvents, processedEvents } from './events.tables.ts'
 
@@ -19,6 +20,7 @@ export type DomainEvent = {
 /** What a handler may reach besides its org-scoped transaction. */
 export type EventHandlerServices = {
   realtime: { emitToOrg(orgId: string, event: string, payload: unknown): void }
+  mailer: Mailer
 }
 
 /** A reaction to domain events. `name` must be stable: it keys the idempotency record. */

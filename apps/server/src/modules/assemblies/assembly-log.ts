@@ -24,8 +24,8 @@ export function entryHash(prevHash: string, entry: LogEntryBody): string {
 }
 
 /**
- * Appends one entry to the assembly's chain. The caller must hold the assembly row lock
- * (`lockAssembly`), so concurrent appends serialize and seq has no gaps.
+ * Appends one entry to the assembly's chain. Reading the head locks the assembly row until commit, so
+ * concurrent appends serialize and seq has no gaps (callers that locked it already lose nothing).
  */
 export async function appendLog(
   ctx: ServiceContext,
@@ -37,6 +37,7 @@ export async function appendLog(
     .select({ seq: assemblies.logSeq, hash: assemblies.logHead })
     .from(assemblies)
     .where(and(eq(assemblies.orgId, ctx.orgId), eq(assemblies.id, assemblyId)))
+    .for('update')
   if (!head) throw new Error('appendLog: assembly not found')
   const seq = head.seq + 1
   const prevHash = head.hash ?? GENESIS_HASH

@@ -7,6 +7,7 @@ import {
 } from './assemblies.events.ts'
 import { registerAssemblyRoutes } from './assemblies.routes.ts'
 import { seedAssembliesDemo } from './assemblies.seed.ts'
+import { convocationMailHandler } from './convocation-mail.ts'
 import { registerMotionRoutes } from './motions.routes.ts'
 
 export {
@@ -55,6 +56,7 @@ export const assembliesModule: ModuleManifest = {
     registerMotionRoutes(app)
   },
   eventHandlers: [
+    convocationMailHandler,
     {
       // After commit: the live quorum screen refetches.
       name: 'assemblies.push-quorum',

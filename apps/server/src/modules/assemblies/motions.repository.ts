@@ -64,14 +64,20 @@ export async function listTotals(ctx: ServiceContext, motionId: string) {
 }
 
 /** `total = total + weight` on one option row: the row lock serializes concurrent ballots. */
-export async function addToTotal(ctx: ServiceContext, motionId: string, optionKey: string, weight: number) {
+/** Adds one ballot's weight and head to each of `optionKeys` (distinct) in one statement. */
+export async function addToTotals(
+  ctx: ServiceContext,
+  motionId: string,
+  optionKeys: string[],
+  weight: number,
+) {
   await ctx.db
     .insert(motionTotals)
-    .values({ orgId: ctx.orgId, motionId, optionKey, weight, heads: 1 })
+    .values(optionKeys.map((optionKey) => ({ orgId: ctx.orgId, motionId, optionKey, weight, heads: 1 })))
     .onConflictDoUpdate({
       target: [motionTotals.orgId, motionTotals.motionId, motionTotals.optionKey],
       set: {
-        weight: sql`${motionTotals.weight} + ${weight}`,
+        weight: sql`${motionTotals.weight} + excluded.weight`,
         heads: sql`${motionTotals.heads} + 1`,
       },
     })

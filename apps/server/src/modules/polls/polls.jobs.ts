@@ -5,7 +5,7 @@ import { recordEvent } from '../../platform/events/event-bus.ts'
 import { forEachOrg } from '../../platform/jobs/for-each-org.ts'
 import type { JobDef } from '../../platform/jobs/jobs.ts'
 import type { JobServices } from '../../platform/module-manifest.ts'
-import { memberDirectory } from './polls.members.ts'
+import { memberDirectory } from '../../platform/tenancy/tenancy.service.ts'
 import * as repo from './polls.repository.ts'
 import { closePollRow, POLL_CLOSING_SOON } from './polls.service.ts'
 

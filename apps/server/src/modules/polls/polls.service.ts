@@ -5,13 +5,13 @@ import { recordEvent } from '../../platform/events/event-bus.ts'
 import { AppError, notFound } from '../../platform/http/app-error.ts'
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
+import { memberDirectory } from '../../platform/tenancy/tenancy.service.ts'
 import {
   changeResultsVisibility,
   isAssemblyRuleError,
   PROPOSAL_OPTIONS,
   validateStance,
 } from '../assemblies/domain/index.ts'
-import { memberDirectory } from './polls.members.ts'
 import * as repo from './polls.repository.ts'
 import { computeResults, domainPoll } from './polls.results.ts'
 

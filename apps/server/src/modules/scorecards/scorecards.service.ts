@@ -1,20 +1,13 @@
 import type { MyScorecard, OrgScorecard, ScorecardQuery } from '@minga/contracts'
 import type { ServiceContext } from '../../platform/service-context.ts'
-import { listMembers } from '../../platform/tenancy/tenancy.service.ts'
+import { memberDirectory } from '../../platform/tenancy/tenancy.service.ts'
 import { buildMyScorecard, buildOrgScorecard } from './scorecards.compute.ts'
 import { gatherFacts } from './scorecards.facts.ts'
 import { bogotaToday, scorecardRange } from './scorecards.range.ts'
 
-/** Every member of the org (participation breadth's denominator), through the tenancy service. */
+/** Every member of the org: participation breadth's denominator. */
 async function allMembers(ctx: ServiceContext) {
-  const members: { userId: string; name: string | null }[] = []
-  let cursor: string | undefined
-  do {
-    const page = await listMembers(ctx, { limit: 100, cursor })
-    members.push(...page.items.map((m) => ({ userId: m.userId, name: m.name })))
-    cursor = page.nextCursor ?? undefined
-  } while (cursor !== undefined)
-  return members
+  return [...(await memberDirectory(ctx)).values()].map((m) => ({ userId: m.userId, name: m.name }))
 }
 
 export async function orgScorecard(ctx: ServiceContext, query: ScorecardQuery): Promise<OrgScorecard> {

@@ -19,7 +19,7 @@ export type ElectorateSeat = {
   /** Integer millionths of a percent. */
   coefficient: number
   /** The unit's voting representative in force (a holder flagged as voter), or null. */
-  voter: { holderId: string; userId: string | null; name: string } | null
+  voter: { holderId: string; userId: string | null; name: string; email: string | null } | null
 }
 
 type Voter = NonNullable<Unit['voter']>
@@ -228,7 +228,9 @@ export async function listElectorate(ctx: ServiceContext): Promise<ElectorateSea
       code: row.code,
       building: row.building,
       coefficient: row.coefficient!,
-      voter: voter ? { holderId: voter.id, userId: voter.userId, name: voter.name } : null,
+      voter: voter
+        ? { holderId: voter.id, userId: voter.userId, name: voter.name, email: voter.email }
+        : null,
     }
   })
 }

@@ -168,6 +168,18 @@ export async function listMembers(ctx: ServiceContext, page: { limit: number; cu
   }
 }
 
+/** Every current member of the org by user id, for modules that address them all (audiences, reminders, KPIs). */
+export async function memberDirectory(ctx: ServiceContext): Promise<Map<string, Member>> {
+  const members = new Map<string, Member>()
+  let cursor: string | undefined
+  do {
+    const page = await listMembers(ctx, { limit: 100, ...(cursor ? { cursor } : {}) })
+    for (const m of page.items) members.set(m.userId, m)
+    cursor = page.nextCursor ?? undefined
+  } while (cursor)
+  return members
+}
+
 /** Adds an existing user to the org (invitations by email come with the access module). */
 export async function addMember(ctx: ServiceContext, input: { email: string; role: 'admin' | 'member' }) {
   if (input.role === 'admin' && !isPlatformManager(ctx)) {

@@ -10,8 +10,12 @@ import {
 } from '../../../../test/harness.ts'
 import type { Tx } from '../../../platform/db/with-org.ts'
 import { withOrg } from '../../../platform/db/with-org.ts'
+import type { DomainEvent } from '../../../platform/events/event-bus.ts'
+import type { MailMessage } from '../../../platform/mail/mailer.ts'
 import type { ServiceContext } from '../../../platform/service-context.ts'
 import { unitsModule } from '../../units/index.ts'
+import { ASSEMBLY_CONVENED } from '../assemblies.events.ts'
+import { convocationMailHandler } from '../convocation-mail.ts'
 import { assembliesModule, assemblyScorecardFacts, MOTION_TALLY_CHANGED } from '../index.ts'
 import { liveTally } from '../motions.service.ts'
 import { TALLY_PUSH_INTERVAL_MS } from '../tally-push.ts'
@@ -207,6 +211,44 @@ describe('realtime and scorecard facts', () => {
     expect(mine.assemblies.every((a) => a.eligibleSeatIds.length === 1)).toBe(true)
     expect(mine.activities.every((a) => a.memberId === r2.id)).toBe(true)
     expect(JSON.stringify(mine)).not.toMatch(/"yes"|"no"/)
+  })
+})
+
+describe('convocation mail', () => {
+  it('emails the convocation once to each unit voter, by the holder email or the linked account', async () => {
+    const holders = (await A().get(`${base}/units/${seats[3]!.id}/holders`)).json().items
+    const patched = await A().patch(
+      `${base}/units/${seats[3]!.id}/holders/${holders[0].id}`,
+      { email: 'propietaria104@example.test' },
+      holders[0].version,
+    )
+    expect(patched.statusCode, patched.body).toBe(200)
+    const assembly = await createAssembly(t, admin, slug, { title: 'Asamblea extraordinaria de fachada' })
+    expect((await A().post(`${base}/assemblies/${assembly.id}/convene`, {})).statusCode).toBe(200)
+    const sent: MailMessage[] = []
+    const event: DomainEvent = {
+      id: 'convened',
+      orgId,
+      type: ASSEMBLY_CONVENED,
+      entityId: assembly.id,
+      actorId: admin.id,
+      payload: { assemblyId: assembly.id },
+      occurredAt: new Date(),
+    }
+    await withOrg(t.database.db, orgId, (tx) =>
+      convocationMailHandler.handle(ctxOf(tx), event, {
+        realtime: { emitToOrg: () => {} },
+        mailer: { send: async (message) => void sent.push(message), sent: () => [] },
+      }),
+    )
+    expect(sent.map((m) => m.to).sort()).toEqual(
+      [r1.email, r2.email, r3.email, 'propietaria104@example.test'].map((e) => e.toLowerCase()).sort(),
+    )
+    const toAna = sent.find((m) => m.to === r1.email.toLowerCase())!
+    expect(toAna.subject).toBe('Convocatoria: Asamblea extraordinaria de fachada')
+    expect(toAna.text).toContain('Hola Ana Residente')
+    expect(toAna.text).toContain('1. Presupuesto')
+    expect(toAna.text).toContain('segunda convocatoria')
   })
 })
 

@@ -33,7 +33,9 @@ export const assembliesModule: ModuleManifest = {
     es: 'Asambleas con convocatoria, quórum en vivo, poderes, votaciones secretas o nominales y acta.',
     en: 'Assemblies with convocation, live quorum, proxies, secret or named votes and minutes.',
   },
-  defaultFor: ['housing', 'savings_credit'],
+  // Housing only until the people module (issue 4) gives savings co-ops their asociados hábiles: the
+  // electorate is the units module's, which a savings co-op does not have.
+  defaultFor: ['housing'],
   permissions: [
     {
       key: 'assemblies:read',

@@ -161,6 +161,37 @@ describe('assembly pages', () => {
     })
   })
 
+  it('shows a resident the arrival QR of a unit not yet checked in', async () => {
+    const seat = {
+      unitId: '0190f7a0-0000-7000-8000-00000000d102',
+      code: 'T1-102',
+      coefficient: 2_500_000,
+      via: 'holder' as const,
+      proxyId: null,
+      present: false,
+      qrToken: 'v1.token-of-t1-102',
+      motions: [],
+    }
+    assemblyApi(
+      {
+        [`GET ${base}/assemblies/${assemblyId}`]: () => json(makeAssembly()),
+        [`GET ${base}/assemblies/${assemblyId}/motions`]: () => json({ items: [] }),
+        [`GET ${base}/assemblies/${assemblyId}/quorum`]: () => json(makeQuorum()),
+        [`GET ${base}/assemblies/${assemblyId}/my-seats`]: () => json({ assemblyId, seats: [seat] }),
+      },
+      { all: false, permissions: ['assemblies:read', 'assemblies:vote'] },
+    )
+    const { user } = renderApp(`/o/coop-la-minga/assemblies/${assemblyId}/vote`)
+    const show = await screen.findByRole('button', { name: 'Mostrar el código QR de llegada de T1-102' })
+    expect(screen.queryByText(/al escanearlo queda registrada/)).not.toBeInTheDocument()
+    await user.click(show)
+    expect(await screen.findByText(/al escanearlo queda registrada tu llegada/)).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Ocultar el código QR' })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    )
+  })
+
   it('hides the console actions from a member and never asks for the attendance register', async () => {
     const api = assemblyApi(
       {

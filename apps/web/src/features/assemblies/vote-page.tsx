@@ -1,13 +1,15 @@
-import { Alert, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import type { Motion } from '@minga/contracts'
 import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
 import { getRouteApi } from '@tanstack/react-router'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../../app/error-message.ts'
 import { EmptyState } from '../../ui/empty-state.tsx'
 import { PageLoader } from '../../ui/page-loader.tsx'
 import { AnchorLink } from '../../ui/router-links.tsx'
 import { usePageTitle } from '../../ui/use-page-title.ts'
+import { QrCode } from '../account/qr-code.tsx'
 import { orgQuery } from '../orgs/orgs-api.ts'
 import {
   assemblyKey,
@@ -19,6 +21,7 @@ import {
 } from './assemblies-api.ts'
 import { formatCoefficient } from './assembly-format.ts'
 import { BallotWidget } from './ballot-widget.tsx'
+import { qrCheckInUrl } from './qr-codes-section.tsx'
 import { useAssemblyLive } from './use-assembly-live.ts'
 
 const route = getRouteApi('/_authed/o/$org/assemblies/$assemblyId/vote')
@@ -63,7 +66,7 @@ export function VotePage() {
         ) : (
           <Stack gap="xs">
             {mySeats.map((seat) => (
-              <SeatRow key={seat.unitId} seat={seat} />
+              <SeatRow key={seat.unitId} seat={seat} slug={slug} assemblyId={assemblyId} />
             ))}
           </Stack>
         )}
@@ -95,8 +98,9 @@ export function VotePage() {
   )
 }
 
-function SeatRow({ seat }: { seat: MySeat }) {
+function SeatRow({ seat, slug, assemblyId }: { seat: MySeat; slug: string; assemblyId: string }) {
   const { t, i18n } = useTranslation()
+  const [qrShown, setQrShown] = useState(false)
   return (
     <Paper withBorder radius="md" p="sm">
       <Group justify="space-between" wrap="nowrap">
@@ -117,6 +121,31 @@ function SeatRow({ seat }: { seat: MySeat }) {
           </Badge>
         </Group>
       </Group>
+      {/* Not checked in yet: the unit's own signed QR, to show at the door (the registrar scans it). */}
+      {!seat.present && seat.qrToken ? (
+        <Stack gap="xs" mt="sm" align="center">
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            onClick={() => setQrShown((shown) => !shown)}
+            aria-expanded={qrShown}
+          >
+            {qrShown ? t('assemblies.vote.hideQr') : t('assemblies.vote.showQr', { code: seat.code })}
+          </Button>
+          {qrShown ? (
+            <>
+              <QrCode
+                value={qrCheckInUrl(window.location.origin, slug, assemblyId, seat.qrToken)}
+                label={t('assemblies.qr.codeLabel', { code: seat.code })}
+                size={200}
+              />
+              <Text size="sm" c="dimmed" ta="center">
+                {t('assemblies.vote.qrHint')}
+              </Text>
+            </>
+          ) : null}
+        </Stack>
+      ) : null}
     </Paper>
   )
 }

@@ -1,8 +1,8 @@
+import { assembliesEn } from '../../features/assemblies/i18n/assemblies.en.ts'
+import { pollsEn } from '../../features/polls/i18n/polls.en.ts'
 import { scorecardsEn } from '../../features/scorecards/i18n/scorecards.en.ts'
 import { tasksEn } from '../../features/tasks/i18n/tasks.en.ts'
-import { pollsEn } from '../../features/polls/i18n/polls.en.ts'
 import { unitsEn } from '../../features/units/i18n/units.en.ts'
-import { assembliesEn } from '../../features/assemblies/i18n/assemblies.en.ts'
 import type { Resources } from './es-co.ts'
 
 // English. TypeScript checks that it has exactly the keys of es-co.ts.

@@ -1,8 +1,8 @@
+import { assembliesEsCO } from '../../features/assemblies/i18n/assemblies.es-co.ts'
+import { pollsEsCO } from '../../features/polls/i18n/polls.es-co.ts'
 import { scorecardsEsCO } from '../../features/scorecards/i18n/scorecards.es-co.ts'
 import { tasksEsCO } from '../../features/tasks/i18n/tasks.es-co.ts'
-import { pollsEsCO } from '../../features/polls/i18n/polls.es-co.ts'
 import { unitsEsCO } from '../../features/units/i18n/units.es-co.ts'
-import { assembliesEsCO } from '../../features/assemblies/i18n/assemblies.es-co.ts'
 
 // Spanish (Colombia): the default language. Every user-facing text lives here and in en.ts.
 export const esCO = {

@@ -78,7 +78,7 @@ describe('organizations', () => {
       locale: 'es-CO',
       role: 'owner',
       status: 'active',
-      enabledModules: ['announcements'],
+      enabledModules: ['announcements', 'polls', 'tasks'],
     })
     expect(response.headers.etag).toBe('"1"')
   })

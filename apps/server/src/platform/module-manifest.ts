@@ -5,6 +5,7 @@ import type { EventHandlerDef } from './events/event-bus.ts'
 import type { AppInstance } from './http/app-instance.ts'
 import type { JobDef } from './jobs/jobs.ts'
 import type { Mailer } from './mail/mailer.ts'
+import type { NotificationTypeDef } from './notification-type.ts'
 import type { ServiceContext } from './service-context.ts'
 
 export type JobServices = { db: Db; mailer: Mailer }
@@ -24,6 +25,9 @@ export type ModuleManifest = {
    * each org's work with `withOrg`) and the mailer; sending mail from a job is fine, never from a request.
    */
   jobs?: (services: JobServices) => JobDef[]
+  /** The notifications this module sends (see notification-type.ts and docs/modules/notifications.md). */
+  // biome-ignore lint/suspicious/noExplicitAny: each type has its own payload; notify() validates it.
+  notificationTypes?: NotificationTypeDef<any>[]
   /** Adds demo content to a freshly created demo org. */
   seedDemo?: (ctx: ServiceContext) => Promise<void>
 }

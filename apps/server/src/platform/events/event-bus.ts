@@ -19,7 +19,10 @@ export type DomainEvent = {
 
 /** What a handler may reach besides its org-scoped transaction. */
 export type EventHandlerServices = {
-  realtime: { emitToOrg(orgId: string, event: string, payload: unknown): void }
+  realtime: {
+    emitToOrg(orgId: string, event: string, payload: unknown): void
+    emitToUser(userId: string, event: string, payload: unknown): void
+  }
   mailer: Mailer
 }
 

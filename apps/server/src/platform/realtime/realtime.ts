@@ -54,6 +54,8 @@ export class Realtime {
 
   private onConnection(socket: Socket) {
     const { user } = socket.data as SocketData
+    // Every connection of a user joins their own room: inbox items and chat messages are pushed there.
+    void socket.join(userRoom(user.id))
     socket.on('org:join', async (slug: unknown, ack?: (reply: { ok: boolean }) => void) => {
       const membership = typeof slug === 'string' ? await findMembershipBySlug(this.db, slug, user.id) : null
       if (membership) await socket.join(orgRoom(membership.org.id))
@@ -70,6 +72,11 @@ export class Realtime {
     this.io?.to(orgRoom(orgId)).emit(event, payload)
   }
 
+  /** Pushes to every connection of one user (all their tabs and devices, on any instance). */
+  emitToUser(userId: string, event: string, payload: unknown) {
+    this.io?.to(userRoom(userId)).emit(event, payload)
+  }
+
   connectedClients(): number {
     return this.io?.engine.clientsCount ?? 0
   }
@@ -81,3 +88,4 @@ export class Realtime {
 }
 
 export const orgRoom = (orgId: string) => `org:${orgId}`
+export const userRoom = (userId: string) => `user:${userId}`

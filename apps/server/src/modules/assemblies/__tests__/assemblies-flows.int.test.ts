@@ -237,7 +237,7 @@ describe('convocation mail', () => {
     }
     await withOrg(t.database.db, orgId, (tx) =>
       convocationMailHandler.handle(ctxOf(tx), event, {
-        realtime: { emitToOrg: () => {} },
+        realtime: { emitToOrg: () => {}, emitToUser: () => {} },
         mailer: { send: async (message) => void sent.push(message), sent: () => [] },
       }),
     )

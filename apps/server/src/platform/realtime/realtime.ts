@@ -8,6 +8,8 @@ import { findMembershipBySlug } from '../tenancy/tenancy.repository.ts'
 
 type SocketData = { user: SessionUser }
 
+export type ClientEventHandler = (user: SessionUser, payload: unknown) => Promise<unknown>
+
 /**
  * Socket.IO on the API's own HTTP server. The handshake authenticates with the session cookie or
  * `auth.token` (bearer); a client joins an org's room only as a member. With REDIS_URL, a Redis
@@ -16,6 +18,7 @@ type SocketData = { user: SessionUser }
 export class Realtime {
   private io: Server | undefined
   private redis: Redis[] = []
+  private readonly clientEvents = new Map<string, ClientEventHandler>()
 
   private readonly auth: Auth
   private readonly db: Db
@@ -52,8 +55,24 @@ export class Realtime {
     this.io = io
   }
 
+  /**
+   * Lets a module answer an event sent by clients (e.g. `conversation:typing`). The handler gets the
+   * authenticated user and the raw payload: validate it, and check membership yourself.
+   */
+  onClientEvent(event: string, handler: ClientEventHandler) {
+    if (event.startsWith('org:')) throw new Error(`Client event ${event} is reserved`)
+    this.clientEvents.set(event, handler)
+  }
+
   private onConnection(socket: Socket) {
     const { user } = socket.data as SocketData
+    for (const [event, handler] of this.clientEvents) {
+      socket.on(event, (payload: unknown, ack?: (reply: unknown) => void) => {
+        handler(user, payload)
+          .then((reply) => ack?.(reply ?? { ok: true }))
+          .catch(() => ack?.({ ok: false }))
+      })
+    }
     // Every connection of a user joins their own room: inbox items and chat messages are pushed there.
     void socket.join(userRoom(user.id))
     socket.on('org:join', async (slug: unknown, ack?: (reply: { ok: boolean }) => void) => {

@@ -37,4 +37,26 @@ describe('realtime user rooms', () => {
     await new Promise((resolve) => setTimeout(resolve, 300))
     expect(got.sort()).toEqual(['ana-laptop', 'ana-phone'])
   })
+
+  it('hands a client event to the module that registered it, with the authenticated user', async () => {
+    const url = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`
+    const carla = await signUp(t.app, 'Carla')
+    const seen: { userId: string; payload: unknown }[] = []
+    t.app.platform.realtime.onClientEvent('test:typing', async (user, payload) => {
+      seen.push({ userId: user.id, payload })
+      return { ok: true, relayed: 1 }
+    })
+    const socket = io(url, { transports: ['websocket'], auth: { token: carla.token }, reconnection: false })
+    sockets.push(socket)
+    await new Promise<void>((resolve, reject) => {
+      socket.on('connect', resolve)
+      socket.on('connect_error', reject)
+    })
+    expect(await socket.emitWithAck('test:typing', { conversationId: 'c1' })).toEqual({
+      ok: true,
+      relayed: 1,
+    })
+    expect(seen).toEqual([{ userId: carla.id, payload: { conversationId: 'c1' } }])
+    expect(() => t.app.platform.realtime.onClientEvent('org:join', async () => null)).toThrow(/reserved/)
+  })
 })

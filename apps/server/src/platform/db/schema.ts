@@ -1,4 +1,5 @@
 // Every table Drizzle knows, platform and modules: drizzle-kit generates migrations from this file.
+export * from '../../modules/activity/activity.tables.ts'
 export * from '../../modules/announcements/announcements.tables.ts'
 export * from '../../modules/assemblies/assemblies.tables.ts'
 export * from '../../modules/polls/polls.tables.ts'
@@ -12,6 +13,7 @@ export * from '../http/idempotency.tables.ts'
 export * from '../plans/plans.tables.ts'
 export * from '../tenancy/tenancy.tables.ts'
 
+import * as activity from '../../modules/activity/activity.tables.ts'
 import * as announcements from '../../modules/announcements/announcements.tables.ts'
 import * as assemblies from '../../modules/assemblies/assemblies.tables.ts'
 import * as polls from '../../modules/polls/polls.tables.ts'
@@ -26,6 +28,7 @@ import * as plans from '../plans/plans.tables.ts'
 import * as tenancy from '../tenancy/tenancy.tables.ts'
 
 export const schema = {
+  ...activity,
   ...announcements,
   ...assemblies,
   ...polls,

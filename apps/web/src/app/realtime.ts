@@ -54,3 +54,29 @@ export function useOrgEvent<T = unknown>(slug: string, event: string, onEvent: (
     }
   }, [slug, event])
 }
+
+/**
+ * Calls `onEvent` for each `event` the server pushes to the signed-in user's own room (`user:<id>`,
+ * joined by every connection on connect): chat messages, read receipts, typing, inbox items.
+ * Payloads carry their own ids (conversation, notification), so no org room is needed.
+ */
+export function useUserEvent<T = unknown>(event: string, onEvent: (payload: T) => void) {
+  const handler = useRef(onEvent)
+  handler.current = onEvent
+  useEffect(() => {
+    const connection = sharedSocket()
+    const listener = (payload: T) => handler.current(payload)
+    connection.on(event, listener)
+    return () => {
+      connection.off(event, listener)
+    }
+  }, [event])
+}
+
+/**
+ * Sends a client event (e.g. `conversation:typing`) that a server module answers with
+ * `realtime.onClientEvent`. Fire and forget: Socket.IO buffers it while reconnecting.
+ */
+export function emitClientEvent(event: string, payload: unknown) {
+  sharedSocket().emit(event, payload)
+}

@@ -27,6 +27,8 @@ export class JobRunner {
   readonly boss: PgBoss
   private readonly defs = new Map<string, JobDef>()
   private started = false
+  /** Queue → the id of this process's worker, when it runs workers. */
+  private readonly localWorkers = new Map<string, string>()
 
   private readonly log: FastifyBaseLogger
 
@@ -62,7 +64,7 @@ export class JobRunner {
     }
     if (!options.workers) return
     for (const def of this.defs.values()) {
-      await this.boss.work(
+      const workerId = await this.boss.work(
         def.name,
         {
           // A worker waits the polling interval after every fetch unless the fetch came back full:
@@ -85,6 +87,7 @@ export class JobRunner {
           }
         },
       )
+      this.localWorkers.set(def.name, workerId)
     }
   }
 
@@ -94,7 +97,12 @@ export class JobRunner {
    */
   async send(name: string, data: object, options: SendOptions = {}) {
     if (!this.defs.has(name)) throw new Error(`Unknown job ${name}`)
-    return this.boss.send(name, data, options)
+    const id = await this.boss.send(name, data, options)
+    // Wake this process's worker now rather than at its next poll (up to 0.5 s later): realtime pushes
+    // and notifications go through jobs. Another instance's workers still find it by polling.
+    const worker = this.localWorkers.get(name)
+    if (worker && !options.startAfter) this.boss.notifyWorker(worker)
+    return id
   }
 
   async queueSizes(): Promise<{ name: string; queued: number; active: number }[]> {

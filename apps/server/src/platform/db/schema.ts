@@ -2,6 +2,7 @@
 export * from '../../modules/activity/activity.tables.ts'
 export * from '../../modules/announcements/announcements.tables.ts'
 export * from '../../modules/assemblies/assemblies.tables.ts'
+export * from '../../modules/messaging/messaging.tables.ts'
 export * from '../../modules/notifications/notifications.tables.ts'
 export * from '../../modules/polls/polls.tables.ts'
 export * from '../../modules/tasks/tasks.tables.ts'
@@ -17,6 +18,7 @@ export * from '../tenancy/tenancy.tables.ts'
 import * as activity from '../../modules/activity/activity.tables.ts'
 import * as announcements from '../../modules/announcements/announcements.tables.ts'
 import * as assemblies from '../../modules/assemblies/assemblies.tables.ts'
+import * as messaging from '../../modules/messaging/messaging.tables.ts'
 import * as notifications from '../../modules/notifications/notifications.tables.ts'
 import * as polls from '../../modules/polls/polls.tables.ts'
 import * as tasks from '../../modules/tasks/tasks.tables.ts'
@@ -33,6 +35,7 @@ export const schema = {
   ...activity,
   ...announcements,
   ...assemblies,
+  ...messaging,
   ...notifications,
   ...polls,
   ...access,

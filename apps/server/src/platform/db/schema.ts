@@ -7,6 +7,7 @@ export * from '../../modules/notifications/notifications.tables.ts'
 export * from '../../modules/polls/polls.tables.ts'
 export * from '../../modules/tasks/tasks.tables.ts'
 export * from '../../modules/units/units.tables.ts'
+export * from '../../modules/webhooks/webhooks.tables.ts'
 export * from '../access/access.tables.ts'
 export * from '../audit/audit.tables.ts'
 export * from '../auth/auth.tables.ts'
@@ -30,8 +31,10 @@ import * as events from '../events/events.tables.ts'
 import * as idempotency from '../http/idempotency.tables.ts'
 import * as plans from '../plans/plans.tables.ts'
 import * as tenancy from '../tenancy/tenancy.tables.ts'
+import * as webhooks from '../../modules/webhooks/webhooks.tables.ts'
 
 export const schema = {
+  ...webhooks,
   ...activity,
   ...announcements,
   ...assemblies,

@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../platform/module-manifest.ts'
+import { activityModule } from './activity/index.ts'
 import { announcementsModule } from './announcements/index.ts'
 import { assembliesModule } from './assemblies/index.ts'
 import { pollsModule } from './polls/index.ts'
@@ -14,4 +15,5 @@ export const modules: ModuleManifest[] = [
   pollsModule,
   tasksModule,
   scorecardsModule,
+  activityModule,
 ]

@@ -13,6 +13,7 @@ export * from '../audit/audit.tables.ts'
 export * from '../auth/auth.tables.ts'
 export * from '../events/events.tables.ts'
 export * from '../http/idempotency.tables.ts'
+export * from '../mail/mail.tables.ts'
 export * from '../plans/plans.tables.ts'
 export * from '../tenancy/tenancy.tables.ts'
 
@@ -29,6 +30,7 @@ import * as audit from '../audit/audit.tables.ts'
 import * as auth from '../auth/auth.tables.ts'
 import * as events from '../events/events.tables.ts'
 import * as idempotency from '../http/idempotency.tables.ts'
+import * as mail from '../mail/mail.tables.ts'
 import * as plans from '../plans/plans.tables.ts'
 import * as tenancy from '../tenancy/tenancy.tables.ts'
 import * as webhooks from '../../modules/webhooks/webhooks.tables.ts'
@@ -46,6 +48,7 @@ export const schema = {
   ...auth,
   ...events,
   ...idempotency,
+  ...mail,
   ...plans,
   ...tasks,
   ...tenancy,

@@ -2,6 +2,7 @@ import type { ModuleManifest } from '../platform/module-manifest.ts'
 import { activityModule } from './activity/index.ts'
 import { announcementsModule } from './announcements/index.ts'
 import { assembliesModule } from './assemblies/index.ts'
+import { notificationsModule } from './notifications/index.ts'
 import { pollsModule } from './polls/index.ts'
 import { scorecardsModule } from './scorecards/index.ts'
 import { tasksModule } from './tasks/index.ts'
@@ -15,5 +16,6 @@ export const modules: ModuleManifest[] = [
   pollsModule,
   tasksModule,
   scorecardsModule,
+  notificationsModule,
   activityModule,
 ]

@@ -1,8 +1,11 @@
 import { z } from 'zod'
 import { PageQuery, pageOf } from './pagination.ts'
 
-/** Entity types that appear in activity timelines (see docs/modules/activity.md for the event map). */
-export const ActivityEntityType = z.enum(['announcement', 'assembly', 'motion', 'poll', 'task'])
+/**
+ * Entity types of activity timelines (see docs/modules/activity.md for the event map). `board` has no
+ * lines of its own: its timeline gathers its cards' lines.
+ */
+export const ActivityEntityType = z.enum(['announcement', 'assembly', 'board', 'motion', 'poll', 'task'])
 export type ActivityEntityType = z.infer<typeof ActivityEntityType>
 
 export const ActivityEntry = z

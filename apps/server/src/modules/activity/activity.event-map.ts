@@ -76,6 +76,7 @@ export const SKIPPED_EVENT_TYPES = [
 export const READ_PERMISSION_BY_ENTITY: Readonly<Record<ActivityEntityType, string>> = {
   announcement: 'announcements:read',
   assembly: 'assemblies:read',
+  board: 'tasks:read',
   motion: 'assemblies:read',
   poll: 'polls:read',
   task: 'tasks:read',

@@ -252,6 +252,8 @@ describe('activity handler', () => {
       context: { type: 'board', id: boardId },
     })
     expect(res.body).not.toContain('Ya compré')
+    const onBoard = await as(t.app, admin)({ method: 'GET', url: api(`/activity/entities/board/${boardId}`) })
+    expect(onBoard.json().items.map((i: { entityId: string }) => i.entityId)).toEqual([taskId])
   })
 })
 

@@ -63,6 +63,8 @@ const EnvSchema = z.object({
     )
     .optional(),
   MINGA_SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),
+  MINGA_WEBHOOKS_ALLOW_PRIVATE: booleanFlag.optional(),
+  MINGA_WEBHOOKS_DISABLE_AFTER: z.coerce.number().int().min(1).max(1000).default(5),
 })
 
 export type Config = {
@@ -97,6 +99,12 @@ export type Config = {
   sessionCacheSeconds: number
   /** Seed demo orgs on first start: default on for the embedded database, off for PostgreSQL. */
   demoSeed: boolean
+  webhooks: {
+    /** Lets endpoints use http:// and private, loopback or link-local addresses (development and tests). */
+    allowPrivate: boolean
+    /** Consecutive deliveries that exhaust their retries before an endpoint is disabled. */
+    disableAfterFailedDeliveries: number
+  }
 }
 
 export class ConfigError extends Error {
@@ -171,5 +179,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     authRateLimitPerMinute: e.MINGA_AUTH_RATE_LIMIT_PER_MINUTE,
     sessionCacheSeconds: e.MINGA_SESSION_CACHE_SECONDS,
     demoSeed: e.MINGA_DEMO_SEED ?? !e.DATABASE_URL,
+    webhooks: {
+      allowPrivate: e.MINGA_WEBHOOKS_ALLOW_PRIVATE ?? false,
+      disableAfterFailedDeliveries: e.MINGA_WEBHOOKS_DISABLE_AFTER,
+    },
   }
 }

@@ -75,9 +75,7 @@ export const webhookDeliveries = pgTable(
       foreignColumns: [webhookEndpoints.orgId, webhookEndpoints.id],
     }).onDelete('cascade'),
     unique('webhook_deliveries_once').on(t.orgId, t.endpointId, t.eventId),
-    index('webhook_deliveries_due')
-      .on(t.orgId, t.nextAttemptAt)
-      .where(sql`status = 'pending'`),
+    index('webhook_deliveries_due').on(t.orgId, t.nextAttemptAt).where(sql`status = 'pending'`),
     index('webhook_deliveries_endpoint').on(t.orgId, t.endpointId, t.id),
     orgIsolationPolicy('webhook_deliveries', t.orgId),
   ],

@@ -1,5 +1,10 @@
 import type { ModuleManifest } from '../../platform/module-manifest.ts'
+import { fanOutHandler, pushRealtimeHandler } from './fan-out.ts'
+import { notificationJobs } from './notifications.jobs.ts'
+import { registerNotificationRoutes } from './notifications.routes.ts'
 
+export { REALTIME_NOTIFICATION_CREATED } from './notifications.events.ts'
+export { runDigests, runSweep } from './notifications.jobs.ts'
 export { cancelScheduled, type NotifyInput, notify, orgAdminIds } from './notify.service.ts'
 
 /**
@@ -22,4 +27,7 @@ export const notificationsModule: ModuleManifest = {
       roles: ['owner', 'admin'],
     },
   ],
+  routes: registerNotificationRoutes,
+  eventHandlers: [fanOutHandler, pushRealtimeHandler],
+  jobs: notificationJobs,
 }

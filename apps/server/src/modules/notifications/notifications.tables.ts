@@ -150,8 +150,12 @@ export const notificationSettings = pgTable(
   {
     orgId: uuid('org_id').notNull(),
     userId: uuid('user_id').notNull(),
-    locale: text('locale', { enum: ['es', 'en'] }).notNull().default('es'),
-    digest: text('digest', { enum: ['off', 'daily', 'weekly'] }).notNull().default('off'),
+    locale: text('locale', { enum: ['es', 'en'] })
+      .notNull()
+      .default('es'),
+    digest: text('digest', { enum: ['off', 'daily', 'weekly'] })
+      .notNull()
+      .default('off'),
     /** Local hour 0–23 at which the digest goes out. */
     digestHour: integer('digest_hour').notNull().default(7),
     /** ISO weekday 1 (Monday) – 7 for weekly digests. */

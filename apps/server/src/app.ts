@@ -23,7 +23,9 @@ import { installSecurity } from './platform/http/security.ts'
 import { installWebApp } from './platform/http/web-app.ts'
 import { JobRunner } from './platform/jobs/jobs.ts'
 import { registerDevMailboxRoute } from './platform/mail/dev-mailbox.routes.ts'
+import { mailSenderHandler } from './platform/mail/mail-sender.ts'
 import { createMailer } from './platform/mail/mailer.ts'
+import { registerMailTrackingRoutes } from './platform/mail/tracking.routes.ts'
 import type { ModuleManifest } from './platform/module-manifest.ts'
 import { registerHealthRoutes } from './platform/observability/health.routes.ts'
 import { createMetrics } from './platform/observability/metrics.ts'
@@ -104,6 +106,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     for (const job of module.jobs?.({ db: database.db, mailer }) ?? []) jobs.define(job)
     for (const handler of module.eventHandlers ?? []) events.subscribe(handler)
   }
+  events.subscribe(mailSenderHandler({ baseUrl: config.baseUrl, secret: config.authSecret }))
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
@@ -135,6 +138,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerSecurityRoutes(app)
   await registerOidcProvider(app, { db: database.db, config, auth, sessions: platform.sessions })
   if (config.env !== 'production' && !config.smtpUrl) registerDevMailboxRoute(app)
+  registerMailTrackingRoutes(app)
   for (const module of modules) module.routes?.(app)
   await installWebApp(app)
 

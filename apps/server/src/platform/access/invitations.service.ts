@@ -7,6 +7,7 @@ import type { Db } from '../db/connection.ts'
 import { withOrg } from '../db/with-org.ts'
 import { AppError, notFound } from '../http/app-error.ts'
 import { decodeCursor, toPage } from '../http/pagination.ts'
+import { renderMail } from '../mail/index.ts'
 import { assertRoomForMember } from '../plans/plans.service.ts'
 import type { ServiceContext } from '../service-context.ts'
 import {
@@ -311,19 +312,10 @@ export async function respondToInvitation(
 
 export function invitationEmail(mail: InvitationMail, baseUrl: string) {
   const url = `${baseUrl.replace(/\/$/, '')}/invitations/${encodeURIComponent(mail.token)}`
-  const until = mail.expiresAt.toISOString().slice(0, 10)
-  return {
-    url,
-    message: {
-      to: mail.to,
-      subject: `Invitación a ${mail.orgName} en Minga`,
-      text: [
-        `Te invitaron a unirte a ${mail.orgName} en Minga como ${mail.role}.`,
-        `Acepta o rechaza la invitación aquí (vence el ${until}):`,
-        url,
-        '',
-        `You were invited to join ${mail.orgName} on Minga. Accept or decline (expires ${until}): ${url}`,
-      ].join('\n'),
-    },
-  }
+  const rendered = renderMail(
+    'invitation',
+    { orgName: mail.orgName, role: mail.role, url, expiresAt: mail.expiresAt },
+    { locale: 'es', baseUrl, branding: { orgName: mail.orgName } },
+  )
+  return { url, message: { to: mail.to, ...rendered } }
 }

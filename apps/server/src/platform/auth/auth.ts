@@ -7,6 +7,7 @@ import { bearer, genericOAuth, jwt, twoFactor } from 'better-auth/plugins'
 import { uuidv7 } from 'uuidv7'
 import type { Config } from '../config.ts'
 import type { Db } from '../db/connection.ts'
+import { accountMail } from '../mail/account-mail.ts'
 import type { Mailer } from '../mail/mailer.ts'
 import { accounts, jwks, sessions, twoFactors, users, verifications } from './auth.tables.ts'
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from './password-policy.ts'
@@ -20,7 +21,7 @@ const passwordFields: Record<string, string> = {
 }
 
 export function makeAuth(db: Db, config: Config, mailer: Mailer) {
-  const mail = (to: string, subject: string, text: string) => mailer.send({ to, subject, text })
+  const mail = accountMail(mailer, config.baseUrl)
   return betterAuth({
     appName: 'Minga',
     baseURL: config.baseUrl,
@@ -45,22 +46,14 @@ export function makeAuth(db: Db, config: Config, mailer: Mailer) {
       maxPasswordLength: MAX_PASSWORD_LENGTH,
       resetPasswordTokenExpiresIn: 60 * 60,
       revokeSessionsOnPasswordReset: true,
-      sendResetPassword: ({ user, url }) =>
-        mail(
-          user.email,
-          'Restablece tu contraseña de Minga',
-          `Hola ${user.name}:\n\nPara elegir una nueva contraseña abre este enlace (vence en una hora):\n${url}\n\nSi no lo pediste, ignora este mensaje.`,
-        ),
+      sendResetPassword: ({ user, url }, request) => mail.passwordReset(user, url, request),
     },
     emailVerification: {
       sendOnSignUp: true,
       autoSignInAfterVerification: true,
-      sendVerificationEmail: ({ user, url }) =>
-        mail(
-          user.email,
-          'Confirma tu correo en Minga',
-          `Hola ${user.name}:\n\nConfirma tu dirección de correo abriendo este enlace:\n${url}`,
-        ),
+      sendVerificationEmail: ({ user, url }, request) => mail.verification(user, url, request),
+      // The welcome mail goes once the address is confirmed, so it never reaches a mistyped address.
+      afterEmailVerification: (user, request) => mail.welcome(user, request),
     },
     ...(config.github ? { socialProviders: { github: config.github } } : {}),
     plugins: [

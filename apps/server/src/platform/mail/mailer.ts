@@ -3,7 +3,14 @@ import { join } from 'node:path'
 import nodemailer from 'nodemailer'
 import { uuidv7 } from 'uuidv7'
 
-export type MailMessage = { to: string; subject: string; text: string; html?: string }
+export type MailMessage = {
+  to: string
+  subject: string
+  text: string
+  html?: string
+  /** `<id@host>`; queued mail sets it so a retried send carries the same Message-ID. */
+  messageId?: string
+}
 export type StoredMail = MailMessage & { id: string; from: string; sentAt: string }
 
 /** Sends mail. Never call it inside a database transaction: it may take a while, and it must not roll back with it. */

@@ -133,7 +133,11 @@ export const MessageParams = z.object({ conversationId: z.uuid(), messageId: z.u
 
 export const MESSAGE_MAX_LENGTH = 4000
 
-export const MessageBody = z.string().trim().min(1).max(MESSAGE_MAX_LENGTH)
+/**
+ * The schema accepts up to 64 KB so an oversize message gets a clear 422 `body.body` from the server
+ * (limit MESSAGE_MAX_LENGTH) rather than a generic 400; clients should check MESSAGE_MAX_LENGTH.
+ */
+export const MessageBody = z.string().trim().min(1).max(64_000)
 
 export const CreateMessageAttachment = z.strictObject({
   name: z.string().trim().min(1).max(200),

@@ -245,6 +245,12 @@ const scorecardsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/scorecards/scorecards-page.tsx'), 'ScorecardsPage'),
 })
 
+const activityRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'activity',
+  component: lazyRouteComponent(() => import('../features/activity/activity-page.tsx'), 'ActivityPage'),
+})
+
 const moduleRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: '$module',
@@ -271,6 +277,7 @@ export const routeTree = rootRoute.addChildren([
       ...assemblyRoutes,
       tasksRoute,
       taskBoardRoute,
+      activityRoute,
       moduleRoute,
     ]),
   ]),

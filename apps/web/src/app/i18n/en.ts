@@ -1,3 +1,4 @@
+import { activityEn } from '../../features/activity/i18n/activity.en.ts'
 import { assembliesEn } from '../../features/assemblies/i18n/assemblies.en.ts'
 import { pollsEn } from '../../features/polls/i18n/polls.en.ts'
 import { scorecardsEn } from '../../features/scorecards/i18n/scorecards.en.ts'
@@ -573,6 +574,7 @@ export const en: Resources = {
       saved: 'We saved the plan {{name}}.',
     },
   },
+  activity: activityEn,
   units: unitsEn,
   tasks: tasksEn,
   scorecards: scorecardsEn,

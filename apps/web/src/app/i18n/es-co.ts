@@ -1,3 +1,4 @@
+import { activityEsCO } from '../../features/activity/i18n/activity.es-co.ts'
 import { assembliesEsCO } from '../../features/assemblies/i18n/assemblies.es-co.ts'
 import { pollsEsCO } from '../../features/polls/i18n/polls.es-co.ts'
 import { scorecardsEsCO } from '../../features/scorecards/i18n/scorecards.es-co.ts'
@@ -575,6 +576,7 @@ export const esCO = {
       saved: 'Guardamos el plan {{name}}.',
     },
   },
+  activity: activityEsCO,
   units: unitsEsCO,
   tasks: tasksEsCO,
   scorecards: scorecardsEsCO,

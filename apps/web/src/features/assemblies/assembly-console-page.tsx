@@ -7,6 +7,7 @@ import { errorMessage } from '../../app/error-message.ts'
 import { PageLoader } from '../../ui/page-loader.tsx'
 import { AnchorLink, ButtonLink } from '../../ui/router-links.tsx'
 import { usePageTitle } from '../../ui/use-page-title.ts'
+import { ActivitySection } from '../activity/activity-section.tsx'
 import { formatInstant } from '../audit/audit-api.ts'
 import { orgQuery } from '../orgs/orgs-api.ts'
 import { ActaPanel } from './acta-panel.tsx'
@@ -127,6 +128,7 @@ export function AssemblyConsolePage() {
       )}
 
       {data.status !== 'draft' ? <ActaPanel slug={slug} assembly={data} /> : null}
+      <ActivitySection orgSlug={slug} entityType="assembly" entityId={data.id} />
     </Stack>
   )
 }

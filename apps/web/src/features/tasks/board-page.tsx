@@ -49,6 +49,7 @@ import { FormErrorAlert } from '../../ui/form-error-alert.tsx'
 import { PageLoader } from '../../ui/page-loader.tsx'
 import { AnchorLink } from '../../ui/router-links.tsx'
 import { usePageTitle } from '../../ui/use-page-title.ts'
+import { ActivitySection } from '../activity/activity-section.tsx'
 import { cardsOf, type Drop, dropFor } from './board-moves.ts'
 import { BoardSettings } from './board-settings.tsx'
 import { formatDay, todayInBogota } from './task-dates.ts'
@@ -117,6 +118,7 @@ export function BoardPage() {
         canManage={abilities.manage}
         onOpen={setOpenTaskId}
       />
+      <ActivitySection orgSlug={slug} entityType="board" entityId={detail.board.id} />
       <TaskDrawer
         slug={slug}
         detail={detail}

@@ -18,6 +18,7 @@ import { ResetPasswordPage } from '../features/auth/reset-password-page.tsx'
 import { SignInPage } from '../features/auth/sign-in-page.tsx'
 import { SignUpPage } from '../features/auth/sign-up-page.tsx'
 import { InvitationPage } from '../features/invitations/invitation-page.tsx'
+import { createMessagingRoutes } from '../features/messaging/messaging-routes.tsx'
 import { ModulePage } from '../features/orgs/module-page.tsx'
 import { MyOrgsPage } from '../features/orgs/my-orgs-page.tsx'
 import { OrgHomePage } from '../features/orgs/org-home-page.tsx'
@@ -226,6 +227,8 @@ const pollRoute = createRoute({
 
 const assemblyRoutes = createAssemblyRoutes(orgRoute)
 
+const messagingRoutes = createMessagingRoutes(orgRoute)
+
 const tasksRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: 'tasks',
@@ -275,6 +278,7 @@ export const routeTree = rootRoute.addChildren([
       pollsRoute,
       pollRoute,
       ...assemblyRoutes,
+      ...messagingRoutes,
       tasksRoute,
       taskBoardRoute,
       activityRoute,

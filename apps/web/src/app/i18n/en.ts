@@ -1,5 +1,6 @@
 import { activityEn } from '../../features/activity/i18n/activity.en.ts'
 import { assembliesEn } from '../../features/assemblies/i18n/assemblies.en.ts'
+import { messagingEn } from '../../features/messaging/i18n/messaging.en.ts'
 import { pollsEn } from '../../features/polls/i18n/polls.en.ts'
 import { scorecardsEn } from '../../features/scorecards/i18n/scorecards.en.ts'
 import { tasksEn } from '../../features/tasks/i18n/tasks.en.ts'
@@ -577,6 +578,7 @@ export const en: Resources = {
   activity: activityEn,
   units: unitsEn,
   tasks: tasksEn,
+  messaging: messagingEn,
   scorecards: scorecardsEn,
   errors: {
     notFound: {

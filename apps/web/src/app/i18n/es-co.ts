@@ -1,5 +1,6 @@
 import { activityEsCO } from '../../features/activity/i18n/activity.es-co.ts'
 import { assembliesEsCO } from '../../features/assemblies/i18n/assemblies.es-co.ts'
+import { messagingEsCO } from '../../features/messaging/i18n/messaging.es-co.ts'
 import { pollsEsCO } from '../../features/polls/i18n/polls.es-co.ts'
 import { scorecardsEsCO } from '../../features/scorecards/i18n/scorecards.es-co.ts'
 import { tasksEsCO } from '../../features/tasks/i18n/tasks.es-co.ts'
@@ -579,6 +580,7 @@ export const esCO = {
   activity: activityEsCO,
   units: unitsEsCO,
   tasks: tasksEsCO,
+  messaging: messagingEsCO,
   scorecards: scorecardsEsCO,
   errors: {
     notFound: {

@@ -33,7 +33,7 @@ export function registerTypingRelay(app: AppInstance) {
     const parsed = TypingClientEvent.safeParse(raw)
     if (!parsed.success) return { ok: false }
     const { orgSlug, conversationId } = parsed.data
-    const key = `${user.id}:${conversationId}`
+    const key = `${user.id}:${orgSlug}:${conversationId}`
     const now = Date.now()
     const last = lastRelay.get(key)
     if (last !== undefined && now - last < TYPING_INTERVAL_MS) return { ok: true }

@@ -105,6 +105,16 @@ const invitationRoute = createRoute({
   component: InvitationPage,
 })
 
+// Development only: the server answers 404 for the mailbox API in production or with SMTP, and the page says so.
+const devMailboxRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'dev/mailbox',
+  component: lazyRouteComponent(
+    () => import('../features/dev-mailbox/dev-mailbox-page.tsx'),
+    'DevMailboxPage',
+  ),
+})
+
 // Everything below needs a session; without one, go to sign-in and come back afterwards.
 const authedRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -266,6 +276,7 @@ export const routeTree = rootRoute.addChildren([
   forgotPasswordRoute,
   resetPasswordRoute,
   invitationRoute,
+  devMailboxRoute,
   authedRoute.addChildren([
     indexRoute,
     accountRoute.addChildren([myOrgsRoute, createOrgRoute, myAccountRoute, adminRoute]),

@@ -1,5 +1,6 @@
 import { activityEn } from '../../features/activity/i18n/activity.en.ts'
 import { assembliesEn } from '../../features/assemblies/i18n/assemblies.en.ts'
+import { devMailboxEn } from '../../features/dev-mailbox/i18n/dev-mailbox.en.ts'
 import { messagingEn } from '../../features/messaging/i18n/messaging.en.ts'
 import { pollsEn } from '../../features/polls/i18n/polls.en.ts'
 import { scorecardsEn } from '../../features/scorecards/i18n/scorecards.en.ts'
@@ -576,6 +577,7 @@ export const en: Resources = {
     },
   },
   activity: activityEn,
+  devMailbox: devMailboxEn,
   units: unitsEn,
   tasks: tasksEn,
   messaging: messagingEn,

@@ -1,5 +1,6 @@
 import { activityEsCO } from '../../features/activity/i18n/activity.es-co.ts'
 import { assembliesEsCO } from '../../features/assemblies/i18n/assemblies.es-co.ts'
+import { devMailboxEsCO } from '../../features/dev-mailbox/i18n/dev-mailbox.es-co.ts'
 import { messagingEsCO } from '../../features/messaging/i18n/messaging.es-co.ts'
 import { pollsEsCO } from '../../features/polls/i18n/polls.es-co.ts'
 import { scorecardsEsCO } from '../../features/scorecards/i18n/scorecards.es-co.ts'
@@ -578,6 +579,7 @@ export const esCO = {
     },
   },
   activity: activityEsCO,
+  devMailbox: devMailboxEsCO,
   units: unitsEsCO,
   tasks: tasksEsCO,
   messaging: messagingEsCO,

@@ -86,8 +86,10 @@ export const NotificationPreferences = z
     channels: z.array(NotificationChannel),
     /** The org's timezone: quiet hours and digest hours are local to it. */
     timezone: z.string(),
-    global: z.record(NotificationChannel, z.boolean().nullable()),
-    types: z.array(NotificationTypeInfo.extend({ channels: z.record(NotificationChannel, ChannelState) })),
+    global: z.partialRecord(NotificationChannel, z.boolean().nullable()),
+    types: z.array(
+      NotificationTypeInfo.extend({ channels: z.partialRecord(NotificationChannel, ChannelState) }),
+    ),
     settings: NotificationSettings,
   })
   .meta({ id: 'NotificationPreferences' })

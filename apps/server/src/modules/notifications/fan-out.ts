@@ -49,11 +49,10 @@ export async function fanOut(ctx: ServiceContext, requestId: string) {
   const members = await memberDirectory(ctx)
   const recipients = request.recipients.filter((id) => members.has(id))
   const org = await orgProfile(ctx)
-  const [prefs, defaults, settings] = await Promise.all([
-    userPreferences(ctx, recipients, [request.type]),
-    orgDefaults(ctx),
-    settingsFor(ctx, recipients),
-  ])
+  // One transaction is one connection: its queries run one after another anyway.
+  const prefs = await userPreferences(ctx, recipients, [request.type])
+  const defaults = await orgDefaults(ctx)
+  const settings = await settingsFor(ctx, recipients)
 
   const inboxCreated: { userId: string; id: string }[] = []
   for (const userId of recipients) {
@@ -95,6 +94,7 @@ export async function fanOut(ctx: ServiceContext, requestId: string) {
 
     const delivery = {
       orgId: ctx.orgId,
+      createdAt: ctx.now,
       requestId,
       userId,
       title: text.title,

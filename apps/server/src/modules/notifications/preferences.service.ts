@@ -35,11 +35,10 @@ async function orgTypes(ctx: ServiceContext) {
 export async function getPreferences(ctx: ServiceContext): Promise<NotificationPreferences> {
   const userId = me(ctx)
   const { org, types } = await orgTypes(ctx)
-  const [prefs, defaults, settings] = await Promise.all([
-    repo.userPreferences(ctx, [userId]),
-    repo.orgDefaults(ctx),
-    repo.settingsFor(ctx, [userId]),
-  ])
+  // One transaction is one connection: its queries run one after another anyway.
+  const prefs = await repo.userPreferences(ctx, [userId])
+  const defaults = await repo.orgDefaults(ctx)
+  const settings = await repo.settingsFor(ctx, [userId])
   const global: Partial<Record<NotificationChannel, boolean | null>> = {}
   for (const channel of AVAILABLE_CHANNELS) global[channel] = prefs.get(`${userId}|*|${channel}`) ?? null
   return {

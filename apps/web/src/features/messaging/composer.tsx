@@ -1,6 +1,6 @@
-import { Box, Button, Group, Paper, Pill, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { Box, Button, CloseButton, Group, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { type CreateMessageAttachment, MESSAGE_MAX_LENGTH } from '@minga/contracts'
-import { type KeyboardEvent, useId, useRef, useState } from 'react'
+import { type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { activeMention, insertMention, mentionsInText } from './mentions.ts'
 import { foldText } from './message-format.ts'
@@ -116,14 +116,16 @@ export function Composer({
       {attachments.length > 0 ? (
         <Group gap={6}>
           {attachments.map((a, index) => (
-            <Pill
-              key={`${a.name}|${a.url}`}
-              withRemoveButton
-              removeButtonProps={{ 'aria-label': t('messaging.composer.attachmentRemove', { name: a.name }) }}
-              onRemove={() => setAttachments((current) => current.filter((_, i) => i !== index))}
-            >
-              {a.name}
-            </Pill>
+            <Paper key={`${a.name}|${a.url}`} withBorder radius="xl" px="xs" py={2}>
+              <Group gap={4} wrap="nowrap">
+                <Text size="xs">{a.name}</Text>
+                <CloseButton
+                  size="xs"
+                  aria-label={t('messaging.composer.attachmentRemove', { name: a.name })}
+                  onClick={() => setAttachments((current) => current.filter((_, i) => i !== index))}
+                />
+              </Group>
+            </Paper>
           ))}
         </Group>
       ) : null}

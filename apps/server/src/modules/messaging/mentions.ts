@@ -34,7 +34,7 @@ export const mentionNotificationType: NotificationTypeDef<MentionPayload> = {
           ? `${payload.authorName} te mencionó en un mensaje`
           : `${payload.authorName} mentioned you in a message`,
       body: payload.excerpt,
-      url: `/o/${payload.orgSlug}/messaging/${payload.conversationId}?message=${payload.messageId}`,
+      url: `/o/${payload.orgSlug}/messages/${payload.conversationId}`,
     }
   },
 }

@@ -264,6 +264,12 @@ const activityRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/activity/activity-page.tsx'), 'ActivityPage'),
 })
 
+const webhooksRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'webhooks',
+  component: lazyRouteComponent(() => import('../features/webhooks/webhooks-page.tsx'), 'WebhooksPage'),
+})
+
 const moduleRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: '$module',
@@ -293,6 +299,7 @@ export const routeTree = rootRoute.addChildren([
       tasksRoute,
       taskBoardRoute,
       activityRoute,
+      webhooksRoute,
       moduleRoute,
     ]),
   ]),

@@ -6,6 +6,7 @@ import { pollsEn } from '../../features/polls/i18n/polls.en.ts'
 import { scorecardsEn } from '../../features/scorecards/i18n/scorecards.en.ts'
 import { tasksEn } from '../../features/tasks/i18n/tasks.en.ts'
 import { unitsEn } from '../../features/units/i18n/units.en.ts'
+import { webhooksEn } from '../../features/webhooks/i18n/webhooks.en.ts'
 import type { Resources } from './es-co.ts'
 
 // English. TypeScript checks that it has exactly the keys of es-co.ts.
@@ -582,6 +583,7 @@ export const en: Resources = {
   tasks: tasksEn,
   messaging: messagingEn,
   scorecards: scorecardsEn,
+  webhooks: webhooksEn,
   errors: {
     notFound: {
       title: 'Page not found',

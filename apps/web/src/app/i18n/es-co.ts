@@ -6,6 +6,7 @@ import { pollsEsCO } from '../../features/polls/i18n/polls.es-co.ts'
 import { scorecardsEsCO } from '../../features/scorecards/i18n/scorecards.es-co.ts'
 import { tasksEsCO } from '../../features/tasks/i18n/tasks.es-co.ts'
 import { unitsEsCO } from '../../features/units/i18n/units.es-co.ts'
+import { webhooksEsCO } from '../../features/webhooks/i18n/webhooks.es-co.ts'
 
 // Spanish (Colombia): the default language. Every user-facing text lives here and in en.ts.
 export const esCO = {
@@ -584,6 +585,7 @@ export const esCO = {
   tasks: tasksEsCO,
   messaging: messagingEsCO,
   scorecards: scorecardsEsCO,
+  webhooks: webhooksEsCO,
   errors: {
     notFound: {
       title: 'Página no encontrada',

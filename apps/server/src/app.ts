@@ -23,9 +23,9 @@ import { installSecurity } from './platform/http/security.ts'
 import { installWebApp } from './platform/http/web-app.ts'
 import { JobRunner } from './platform/jobs/jobs.ts'
 import { registerDevMailboxRoute } from './platform/mail/dev-mailbox.routes.ts'
+import { registerMailRoutes } from './platform/mail/mail.routes.ts'
 import { mailSenderHandler } from './platform/mail/mail-sender.ts'
 import { createMailer } from './platform/mail/mailer.ts'
-import { registerMailTrackingRoutes } from './platform/mail/tracking.routes.ts'
 import type { ModuleManifest } from './platform/module-manifest.ts'
 import { registerHealthRoutes } from './platform/observability/health.routes.ts'
 import { createMetrics } from './platform/observability/metrics.ts'
@@ -138,7 +138,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerSecurityRoutes(app)
   await registerOidcProvider(app, { db: database.db, config, auth, sessions: platform.sessions })
   if (config.env !== 'production' && !config.smtpUrl) registerDevMailboxRoute(app)
-  registerMailTrackingRoutes(app)
+  registerMailRoutes(app)
   for (const module of modules) module.routes?.(app)
   await installWebApp(app)
 

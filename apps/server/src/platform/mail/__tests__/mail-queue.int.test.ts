@@ -147,6 +147,10 @@ describe('queued mail over a real SMTP server', () => {
     expect(to('retry@example.test')).toHaveLength(1)
   }, 120_000)
 
+  it('has no dev mailbox when SMTP is configured', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/dev/mailbox' })).statusCode).toBe(404)
+  })
+
   it('refuses an invalid recipient with a 422 field error', async () => {
     await expect(queue(notification('not an address'))).rejects.toMatchObject({ code: 'unprocessable' })
   })

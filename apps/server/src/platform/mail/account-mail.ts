@@ -35,14 +35,17 @@ export function accountMail(mailer: Mailer, baseUrl: string) {
           { locale: localeFromRequest(request), baseUrl },
         ),
       }),
+    // A courtesy: a failed welcome must not fail the verification that triggered it.
     welcome: (user: Recipient, request?: Request) =>
-      mailer.send({
-        to: user.email,
-        ...renderMail(
-          'welcome',
-          { recipientName: user.name, url: '/' },
-          { locale: localeFromRequest(request), baseUrl },
-        ),
-      }),
+      mailer
+        .send({
+          to: user.email,
+          ...renderMail(
+            'welcome',
+            { recipientName: user.name, url: '/' },
+            { locale: localeFromRequest(request), baseUrl },
+          ),
+        })
+        .catch(() => undefined),
   }
 }

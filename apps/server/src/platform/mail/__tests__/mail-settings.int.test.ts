@@ -84,6 +84,18 @@ describe('dev mailbox and tracking routes', () => {
     expect(mail.html).toContain('<!DOCTYPE html>')
   })
 
+  it('sends the welcome mail once the address is verified', async () => {
+    const user = await signUp(t.app, 'Wilma')
+    const mailbox = () => t.app.platform.mailer.sent().filter((m) => m.to === user.email)
+    const verification = mailbox()[0]!
+    expect(mailbox().map((m) => m.subject)).toEqual(['Confirma tu correo en Minga'])
+    const link = new URL(/https?:\/\/\S+/.exec(verification.text)![0])
+    await t.app.inject({ method: 'GET', url: `${link.pathname}${link.search}` })
+    const welcome = mailbox().find((m) => m.subject === 'Te damos la bienvenida a Minga')
+    expect(welcome?.text).toContain('Hola Wilma:')
+    expect(welcome?.html).toContain('href="http://localhost:3000/"')
+  })
+
   it('rate-limits the public tracking routes', async () => {
     const bad = `/api/mail/open/${org.id}/${org.id}/${'A'.repeat(43)}.gif`
     const statuses: number[] = []

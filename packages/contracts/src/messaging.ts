@@ -173,7 +173,8 @@ export type MessageQuery = z.infer<typeof MessageQuery>
 
 /** Search within one conversation: accent- and case-insensitive (canción = cancion). */
 export const MessageSearchQuery = z.object({
-  q: z.string().trim().min(1).max(100),
+  /** Required; checked after access, so a missing `q` on someone else's conversation is still 404. */
+  q: z.string().trim().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   before: z.uuid().optional(),
 })

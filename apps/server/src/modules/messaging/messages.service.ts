@@ -60,9 +60,14 @@ export async function listMessages(
 export async function searchMessages(
   ctx: ServiceContext,
   conversationId: string,
-  query: { q: string; limit: number; before?: string | undefined },
+  query: { q?: string | undefined; limit: number; before?: string | undefined },
 ) {
   await requireParticipation(ctx, conversationId)
+  if (!query.q) {
+    throw new AppError('validation_failed', 'Say what to search for', [
+      { path: 'querystring.q', message: 'Required' },
+    ])
+  }
   const rows = await repo.listMessages(ctx, conversationId, {
     limit: query.limit,
     before: query.before,

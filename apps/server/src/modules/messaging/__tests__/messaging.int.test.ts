@@ -335,6 +335,9 @@ describe('messages', () => {
     expect(plain.json().items).toHaveLength(2)
     const literal = await as(t.app, beto)({ method: 'GET', url: `${base()}/${g.id}/messages/search?q=%25` })
     expect(literal.json().items).toEqual([])
+    const blank = await as(t.app, beto)({ method: 'GET', url: `${base()}/${g.id}/messages/search?q=%20` })
+    expect(blank.statusCode).toBe(400)
+    expect(blank.json().errors).toEqual([{ path: 'querystring.q', message: 'Required' }])
   })
 
   it('notifies each mentioned participant once and refuses mentions of outsiders', async () => {

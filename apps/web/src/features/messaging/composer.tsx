@@ -60,19 +60,26 @@ export function Composer({
     if (value.trim()) onTyping?.()
   }
 
+  // After a mention is inserted, the caret goes right after it (once React has rendered the text).
+  const caretAfterRender = useRef<number | null>(null)
+  useLayoutEffect(() => {
+    const caret = caretAfterRender.current
+    if (caret === null || !textarea.current) return
+    caretAfterRender.current = null
+    textarea.current.focus()
+    textarea.current.setSelectionRange(caret, caret)
+  })
+
   function pick(candidate: MentionCandidate) {
     if (!mention) return
-    const caret = textarea.current?.selectionStart ?? text.length
-    const next = insertMention(text, mention.start, caret, candidate.name)
+    const end = mention.start + 1 + mention.query.length
+    const next = insertMention(text, mention.start, end, candidate.name)
+    caretAfterRender.current = next.caret
     setText(next.text)
     setPicked((current) =>
       current.some((c) => c.userId === candidate.userId) ? current : [...current, candidate],
     )
     setMention(null)
-    requestAnimationFrame(() => {
-      textarea.current?.focus()
-      textarea.current?.setSelectionRange(next.caret, next.caret)
-    })
   }
 
   function send() {

@@ -80,7 +80,7 @@ describe('conversation list', () => {
   it('shows direct, group and linked conversations with previews, unread badges and kinds', async () => {
     messagingApi({ [`GET ${apiBase}`]: () => json({ items: conversations, nextCursor: null }) })
     renderApp('/o/coop-la-minga/messages')
-    await screen.findByRole('navigation', { name: 'Conversaciones' })
+    await screen.findByRole('navigation', { name: 'Conversaciones' }, { timeout: 5000 })
     const [direct, group, linked] = links()
     // A direct conversation is named after the other person.
     expect(direct).toHaveTextContent('Luis Pérez')
@@ -98,10 +98,9 @@ describe('conversation list', () => {
   })
 
   it('filters by title or participant, ignoring accents and case', async () => {
-    const { user } =
-      (messagingApi({ [`GET ${apiBase}`]: () => json({ items: conversations, nextCursor: null }) }),
-      renderApp('/o/coop-la-minga/messages'))
-    await screen.findByRole('navigation', { name: 'Conversaciones' })
+    messagingApi({ [`GET ${apiBase}`]: () => json({ items: conversations, nextCursor: null }) })
+    const { user } = renderApp('/o/coop-la-minga/messages')
+    await screen.findByRole('navigation', { name: 'Conversaciones' }, { timeout: 5000 })
     await user.type(screen.getByRole('searchbox', { name: 'Buscar conversaciones' }), 'marta gomez')
     expect(links().map((l) => l.textContent)).toEqual([expect.stringContaining('Comité de convivencia')])
     await user.clear(screen.getByRole('searchbox', { name: 'Buscar conversaciones' }))
@@ -114,7 +113,7 @@ describe('conversation list', () => {
   it('shows an empty state, and the module link /messaging opens the chat', async () => {
     messagingApi({ [`GET ${apiBase}`]: () => json({ items: [], nextCursor: null }) })
     const { router } = renderApp('/o/coop-la-minga/messaging')
-    expect(await screen.findByText('Aún no tienes conversaciones')).toBeInTheDocument()
+    expect(await screen.findByText('Aún no tienes conversaciones', {}, { timeout: 5000 })).toBeInTheDocument()
     expect(router.state.location.pathname).toBe('/o/coop-la-minga/messages')
   })
 
@@ -127,7 +126,7 @@ describe('conversation list', () => {
       },
     })
     renderApp('/o/coop-la-minga/messages')
-    await screen.findByText('Aún no tienes conversaciones')
+    await screen.findByText('Aún no tienes conversaciones', {}, { timeout: 5000 })
     realtime.handlers.get('message.created')?.({
       orgId: 'o',
       conversationId: DIRECT,
@@ -146,7 +145,7 @@ describe('conversation list', () => {
         json({ conversationId: DIRECT, userId: ana.id, lastReadMessageId: messageId(1), unreadCount: 0 }),
     })
     const { user, router } = renderApp('/o/coop-la-minga/messages')
-    await user.click(await screen.findByRole('button', { name: 'Nueva conversación' }))
+    await user.click(await screen.findByRole('button', { name: 'Nueva conversación' }, { timeout: 5000 }))
     const dialog = screen.getByRole('dialog', { name: 'Nueva conversación' })
     await user.click(within(dialog).getByRole('button', { name: 'Crear conversación' }))
     expect(within(dialog).getByText('Elige al menos una persona.')).toBeInTheDocument()
@@ -179,7 +178,7 @@ describe('conversation list', () => {
       [`GET ${apiBase}/${GROUP}/messages`]: () => json({ items: [], nextCursor: null }),
     })
     const { user, router } = renderApp('/o/coop-la-minga/messages')
-    await user.click(await screen.findByRole('button', { name: 'Nueva conversación' }))
+    await user.click(await screen.findByRole('button', { name: 'Nueva conversación' }, { timeout: 5000 }))
     const dialog = screen.getByRole('dialog', { name: 'Nueva conversación' })
     await user.click(within(dialog).getByRole('combobox', { name: 'Participantes' }))
     await user.click(await screen.findByRole('option', { name: 'Luis Pérez' }))

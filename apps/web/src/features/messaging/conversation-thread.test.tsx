@@ -82,7 +82,8 @@ const articles = () => within(log()).getAllByRole('article')
 
 async function openThread() {
   const view = renderApp(`/o/coop-la-minga/messages/${DIRECT}`)
-  await screen.findByRole('region', { name: 'Conversación: Luis Pérez' })
+  // The page is a lazy chunk: the first import can be slow on a busy machine.
+  await screen.findByRole('region', { name: 'Conversación: Luis Pérez' }, { timeout: 5000 })
   await waitFor(() => expect(articles()).toHaveLength(5))
   return view
 }

@@ -25,6 +25,7 @@ import * as notifications from '../../modules/notifications/notifications.tables
 import * as polls from '../../modules/polls/polls.tables.ts'
 import * as tasks from '../../modules/tasks/tasks.tables.ts'
 import * as units from '../../modules/units/units.tables.ts'
+import * as webhooks from '../../modules/webhooks/webhooks.tables.ts'
 import * as access from '../access/access.tables.ts'
 import * as audit from '../audit/audit.tables.ts'
 import * as auth from '../auth/auth.tables.ts'
@@ -33,7 +34,6 @@ import * as idempotency from '../http/idempotency.tables.ts'
 import * as mail from '../mail/mail.tables.ts'
 import * as plans from '../plans/plans.tables.ts'
 import * as tenancy from '../tenancy/tenancy.tables.ts'
-import * as webhooks from '../../modules/webhooks/webhooks.tables.ts'
 
 export const schema = {
   ...webhooks,

@@ -4,6 +4,7 @@ import { AppError } from '../http/app-error.ts'
 import type { ServiceContext } from '../service-context.ts'
 import { mailMessages, orgMailSettings } from './mail.tables.ts'
 import type { MailTemplateName, QueuedMail } from './mail-types.ts'
+import { renderMail } from './render-mail.ts'
 
 /** The outbox event `queueMail` records; the mail sender handler reacts to it. */
 export const MAIL_QUEUED_EVENT = 'platform.mail.queued'
@@ -24,6 +25,14 @@ export async function queueMail<T extends MailTemplateName>(
   if (!EMAIL.test(to)) {
     throw new AppError('unprocessable', 'Invalid recipient address', [
       { path: 'to', message: 'Invalid email' },
+    ])
+  }
+  // Render once now (pure, cheap) so bad data fails the caller's request instead of a job 5 times.
+  try {
+    renderMail(mail.template, mail.data, { locale: mail.locale, baseUrl: 'http://localhost' })
+  } catch (err) {
+    throw new AppError('unprocessable', 'Mail data does not fit its template', [
+      { path: 'data', message: err instanceof Error ? err.message : String(err) },
     ])
   }
   let tracked = false

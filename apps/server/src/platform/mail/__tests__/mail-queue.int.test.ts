@@ -151,6 +151,17 @@ describe('queued mail over a real SMTP server', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/dev/mailbox' })).statusCode).toBe(404)
   })
 
+  it('refuses data that does not fit the template before anything is stored', async () => {
+    const bad: QueuedMail = {
+      to: 'bad-data@example.test',
+      template: 'password-reset',
+      data: { recipientName: 'A', url: 'javascript:alert(1)' },
+      locale: 'es',
+    }
+    await expect(queue(bad)).rejects.toMatchObject({ code: 'unprocessable' })
+    expect(await messagesTo('bad-data@example.test')).toHaveLength(0)
+  })
+
   it('refuses an invalid recipient with a 422 field error', async () => {
     await expect(queue(notification('not an address'))).rejects.toMatchObject({ code: 'unprocessable' })
   })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { localeFromRequest } from '../account-mail.ts'
 import { escapeHtml } from '../escape-html.ts'
 import { MINGA_BRANDING, renderMail } from '../render-mail.ts'
 import { sign, trackingFor, verify } from '../tracking.ts'
@@ -202,5 +203,14 @@ describe('tracking signatures', () => {
     expect(verify('secret-1', ['click', 'o', 'm', 'https://a.example'], `${s.slice(0, -1)}A`)).toBe(
       s.endsWith('A'),
     )
+  })
+})
+
+describe('localeFromRequest', () => {
+  it('is Spanish unless English comes first', () => {
+    const req = (value: string) => new Request('http://x', { headers: { 'accept-language': value } })
+    expect(localeFromRequest(req('en-US,en;q=0.9'))).toBe('en')
+    expect(localeFromRequest(req('es-CO,en;q=0.8'))).toBe('es')
+    expect(localeFromRequest(undefined)).toBe('es')
   })
 })

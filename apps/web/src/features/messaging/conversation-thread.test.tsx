@@ -79,6 +79,11 @@ function threadApi(routes: Parameters<typeof messagingApi>[0] = {}) {
 
 const log = () => screen.getByRole('log', { name: 'Mensajes de Luis Pérez' })
 const articles = () => within(log()).getAllByRole('article')
+const article = (index: number) => {
+  const found = articles()[index]
+  if (!found) throw new Error(`no message at ${index}`)
+  return found
+}
 
 async function openThread() {
   const view = renderApp(`/o/coop-la-minga/messages/${DIRECT}`)
@@ -95,13 +100,13 @@ describe('conversation thread', () => {
     expect(
       articles().map((a) => a.getAttribute('aria-labelledby') && within(a).getAllByText(/./)[0]?.textContent),
     ).toEqual(['Luis Pérez', 'Ana Restrepo', 'Luis Pérez', 'Luis Pérez', 'Ana Restrepo'])
-    expect(articles()[0]).toHaveAccessibleName('Luis Pérez')
+    expect(article(0)).toHaveAccessibleName('Luis Pérez')
     const separators = within(log())
       .getAllByRole('separator')
       .map((s) => s.textContent)
     // The 03:30 UTC message of the 7th belongs to the 6th in Bogotá.
     expect(separators).toEqual(['jueves, 6 de marzo de 2025', 'viernes, 7 de marzo de 2025'])
-    const [, , edited, deleted, last] = articles() as HTMLElement[]
+    const [edited, deleted, last] = [article(2), article(3), article(4)]
     expect(edited).toHaveTextContent('10:30 p. m.')
     expect(edited).toHaveTextContent('(editado)')
     expect(within(edited).getByText('@Ana Restrepo').tagName).toBe('STRONG')
@@ -122,7 +127,7 @@ describe('conversation thread', () => {
 
     await user.click(within(log()).getByRole('button', { name: 'Cargar mensajes anteriores' }))
     await waitFor(() => expect(articles()).toHaveLength(6))
-    expect(articles()[0]).toHaveTextContent('Primer mensaje')
+    expect(article(0)).toHaveTextContent('Primer mensaje')
     expect(within(log()).getByText('Este es el comienzo de la conversación.')).toBeInTheDocument()
   })
 
@@ -160,8 +165,8 @@ describe('conversation thread', () => {
       }),
     )
     await waitFor(() => expect(articles()).toHaveLength(6))
-    expect(articles()[5]).toHaveTextContent('Ya voy en camino')
-    expect(articles()[5]).toHaveAccessibleName('Luis Pérez')
+    expect(article(5)).toHaveTextContent('Ya voy en camino')
+    expect(article(5)).toHaveAccessibleName('Luis Pérez')
     // The author's message ends their typing line; the same event twice adds nothing.
     expect(status).toHaveTextContent('')
     await act(async () =>
@@ -232,7 +237,7 @@ describe('conversation thread', () => {
     })
     const { user } = await openThread()
     await user.click(
-      within(articles()[0] as HTMLElement).getByRole('button', {
+      within(article(0)).getByRole('button', {
         name: 'Opciones del mensaje de Luis Pérez',
       }),
     )
@@ -240,7 +245,7 @@ describe('conversation thread', () => {
     await user.keyboard('{Escape}')
 
     await user.click(
-      within(articles()[1] as HTMLElement).getByRole('button', {
+      within(article(1)).getByRole('button', {
         name: 'Opciones del mensaje de Ana Restrepo',
       }),
     )
@@ -248,14 +253,14 @@ describe('conversation thread', () => {
     const editor = screen.getByRole('textbox', { name: 'Editar mensaje' })
     await user.clear(editor)
     await user.type(editor, '¿A qué hora empieza?{Enter}')
-    await waitFor(() => expect(articles()[1]).toHaveTextContent('¿A qué hora empieza?'))
-    expect(articles()[1]).toHaveTextContent('(editado)')
+    await waitFor(() => expect(article(1)).toHaveTextContent('¿A qué hora empieza?'))
+    expect(article(1)).toHaveTextContent('(editado)')
     expect(api.callsTo('PATCH', `${path}/messages/${messageId(2)}`)[0]?.body).toEqual({
       body: '¿A qué hora empieza?',
     })
 
     await user.click(
-      within(articles()[4] as HTMLElement).getByRole('button', {
+      within(article(4)).getByRole('button', {
         name: 'Opciones del mensaje de Ana Restrepo',
       }),
     )
@@ -265,8 +270,8 @@ describe('conversation thread', () => {
         name: 'Eliminar',
       }),
     )
-    await waitFor(() => expect(articles()[4]).toHaveTextContent('Mensaje eliminado'))
-    expect(articles()[4]).not.toHaveTextContent('Listo, allá nos vemos')
+    await waitFor(() => expect(article(4)).toHaveTextContent('Mensaje eliminado'))
+    expect(article(4)).not.toHaveTextContent('Listo, allá nos vemos')
   })
 
   it('opens a thread with the quoted root and replies in it', async () => {

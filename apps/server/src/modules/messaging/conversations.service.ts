@@ -236,8 +236,14 @@ export async function findOrCreateEntityConversation(
   input: { entityType: string; entityId: string; title: string; participantIds: string[]; path?: string },
 ): Promise<{ conversationId: string; created: boolean; participantIds: string[] }> {
   const path = input.path ?? 'participantIds'
+  // Field errors point at the caller's own list; the acting user is a member (the route checked it).
+  await assertOrgMembers(ctx, input.participantIds, path)
   const wanted = unique([...(ctx.actor.userId ? [ctx.actor.userId] : []), ...input.participantIds])
-  await assertOrgMembers(ctx, wanted, path)
+  if (wanted.length === 0) {
+    throw new AppError('unprocessable', 'A conversation needs at least one participant', [
+      { path, message: 'Add at least one person' },
+    ])
+  }
   const existing = await repo.findEntityConversation(ctx, input.entityType, input.entityId)
   if (existing) {
     const present = (await repo.participantsOf(ctx, existing.id)).map((p) => p.userId)

@@ -212,6 +212,20 @@ describe('conversations', () => {
       carla,
     )({ method: 'POST', url: base(), payload: { ...payload, participantIds: [] } })
     expect(notIn.statusCode).toBe(409)
+    const stranger = await as(
+      t.app,
+      ana,
+    )({
+      method: 'POST',
+      url: base(),
+      payload: {
+        ...payload,
+        entityId: '0190f5a2-0000-7000-8000-000000000002',
+        participantIds: [beto.id, outsider.id],
+      },
+    })
+    expect(stranger.statusCode).toBe(422)
+    expect(stranger.json().errors).toEqual([{ path: 'body.participantIds.1', message: expect.any(String) }])
   })
 })
 

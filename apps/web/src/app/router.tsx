@@ -270,6 +270,21 @@ const webhooksRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/webhooks/webhooks-page.tsx'), 'WebhooksPage'),
 })
 
+const notificationsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'notifications',
+  component: lazyRouteComponent(() => import('../features/notifications/inbox-page.tsx'), 'InboxPage'),
+})
+
+const notificationPreferencesRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'notifications/preferences',
+  component: lazyRouteComponent(
+    () => import('../features/notifications/preferences-page.tsx'),
+    'PreferencesPage',
+  ),
+})
+
 const moduleRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: '$module',
@@ -300,6 +315,8 @@ export const routeTree = rootRoute.addChildren([
       taskBoardRoute,
       activityRoute,
       webhooksRoute,
+      notificationsRoute,
+      notificationPreferencesRoute,
       moduleRoute,
     ]),
   ]),

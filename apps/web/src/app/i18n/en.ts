@@ -2,6 +2,7 @@ import { activityEn } from '../../features/activity/i18n/activity.en.ts'
 import { assembliesEn } from '../../features/assemblies/i18n/assemblies.en.ts'
 import { devMailboxEn } from '../../features/dev-mailbox/i18n/dev-mailbox.en.ts'
 import { messagingEn } from '../../features/messaging/i18n/messaging.en.ts'
+import { notificationsEn } from '../../features/notifications/i18n/notifications.en.ts'
 import { pollsEn } from '../../features/polls/i18n/polls.en.ts'
 import { scorecardsEn } from '../../features/scorecards/i18n/scorecards.en.ts'
 import { tasksEn } from '../../features/tasks/i18n/tasks.en.ts'
@@ -584,6 +585,7 @@ export const en: Resources = {
   messaging: messagingEn,
   scorecards: scorecardsEn,
   webhooks: webhooksEn,
+  notifications: notificationsEn,
   errors: {
     notFound: {
       title: 'Page not found',

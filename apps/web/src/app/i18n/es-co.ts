@@ -2,6 +2,7 @@ import { activityEsCO } from '../../features/activity/i18n/activity.es-co.ts'
 import { assembliesEsCO } from '../../features/assemblies/i18n/assemblies.es-co.ts'
 import { devMailboxEsCO } from '../../features/dev-mailbox/i18n/dev-mailbox.es-co.ts'
 import { messagingEsCO } from '../../features/messaging/i18n/messaging.es-co.ts'
+import { notificationsEsCO } from '../../features/notifications/i18n/notifications.es-co.ts'
 import { pollsEsCO } from '../../features/polls/i18n/polls.es-co.ts'
 import { scorecardsEsCO } from '../../features/scorecards/i18n/scorecards.es-co.ts'
 import { tasksEsCO } from '../../features/tasks/i18n/tasks.es-co.ts'
@@ -586,6 +587,7 @@ export const esCO = {
   messaging: messagingEsCO,
   scorecards: scorecardsEsCO,
   webhooks: webhooksEsCO,
+  notifications: notificationsEsCO,
   errors: {
     notFound: {
       title: 'Página no encontrada',

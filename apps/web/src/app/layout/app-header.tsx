@@ -10,10 +10,13 @@ import { UserMenu } from './user-menu.tsx'
 /** Header shared by every signed-in page: brand, optional center slot, language, theme, user. */
 export function AppHeader({
   children,
+  actions,
   navOpened,
   onToggleNav,
 }: {
   children?: ReactNode
+  /** Right-hand slot before the language and theme switches (the org's notification bell). */
+  actions?: ReactNode
   navOpened?: boolean
   onToggleNav?: () => void
 }) {
@@ -48,6 +51,7 @@ export function AppHeader({
         {children}
       </Group>
       <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
+        {actions}
         <LanguageSwitch />
         <ColorSchemeToggle />
         <UserMenu />

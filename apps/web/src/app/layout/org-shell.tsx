@@ -2,6 +2,7 @@ import { AppShell } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { useSuspenseQuery } from '@tanstack/react-query'
 import { getRouteApi, Outlet } from '@tanstack/react-router'
+import { NotificationBell } from '../../features/notifications/notification-bell.tsx'
 import { orgQuery } from '../../features/orgs/orgs-api.ts'
 import { TwoFactorRequiredNotice, useTwoFactorRequired } from '../../ui/two-factor-required-notice.tsx'
 import { AppHeader } from './app-header.tsx'
@@ -23,7 +24,7 @@ export function OrgShell() {
       padding="md"
     >
       <AppShell.Header>
-        <AppHeader navOpened={opened} onToggleNav={toggle}>
+        <AppHeader navOpened={opened} onToggleNav={toggle} actions={<NotificationBell slug={slug} />}>
           <OrgSwitcher current={org} />
         </AppHeader>
       </AppShell.Header>

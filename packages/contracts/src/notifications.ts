@@ -143,3 +143,6 @@ export const UpdateOrgNotificationDefaults = z.strictObject({
     .max(400),
 })
 export type UpdateOrgNotificationDefaults = z.infer<typeof UpdateOrgNotificationDefaults>
+
+/** `POST …/notifications/mark-all-read` takes no fields; an empty or missing body is fine. */
+export const MarkAllReadBody = z.preprocess((body) => body ?? {}, z.strictObject({}))

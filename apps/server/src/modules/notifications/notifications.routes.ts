@@ -3,6 +3,7 @@ import {
   InboxPage,
   InboxParams,
   InboxQuery,
+  MarkAllReadBody,
   MarkAllReadResult,
   NotificationPreferences,
   OrgNotificationDefaults,
@@ -49,7 +50,12 @@ export function registerNotificationRoutes(app: AppInstance) {
     method: 'POST',
     url: '/notifications/mark-all-read',
     permission: 'org:read',
-    schema: { summary: 'Mark every unread item read', tags, response: { 200: MarkAllReadResult, ...errors } },
+    schema: {
+      summary: 'Mark every unread item read',
+      tags,
+      body: MarkAllReadBody,
+      response: { 200: MarkAllReadResult, ...errors },
+    },
     handler: (ctx) => inbox.markAllRead(ctx),
   })
 

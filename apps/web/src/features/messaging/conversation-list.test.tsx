@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { json, problem } from '../../test/fake-api.ts'
-import { ana } from '../../test/fixtures.ts'
+import { ana, makeOrg } from '../../test/fixtures.ts'
 import { renderApp } from '../../test/render-app.tsx'
 import {
   apiBase,
@@ -17,6 +17,7 @@ import {
   participant,
 } from './messaging-fixtures.ts'
 
+const ORG_ID = makeOrg().id
 const realtime = vi.hoisted(() => ({ handlers: new Map<string, (payload: unknown) => void>() }))
 vi.mock('../../app/realtime.ts', () => ({
   useOrgEvent: () => {},
@@ -128,7 +129,7 @@ describe('conversation list', () => {
     renderApp('/o/coop-la-minga/messages')
     await screen.findByText('Aún no tienes conversaciones', {}, { timeout: 5000 })
     realtime.handlers.get('message.created')?.({
-      orgId: 'o',
+      orgId: ORG_ID,
       conversationId: DIRECT,
       messageId: messageId(9),
     })

@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { json, problem } from '../../test/fake-api.ts'
-import { ana } from '../../test/fixtures.ts'
+import { ana, makeOrg } from '../../test/fixtures.ts'
 import { renderApp } from '../../test/render-app.tsx'
 import {
   apiBase,
@@ -14,6 +14,7 @@ import {
   participant,
 } from './messaging-fixtures.ts'
 
+const ORG_ID = makeOrg().id
 const realtime = vi.hoisted(() => ({
   handlers: new Map<string, (payload: unknown) => void>(),
   emitted: [] as { event: string; payload: unknown }[],
@@ -140,16 +141,26 @@ describe('conversation thread', () => {
     const status = screen.getByRole('status')
     act(() =>
       realtime.handlers.get('conversation.typing')?.({
-        orgId: 'o',
+        orgId: ORG_ID,
         conversationId: DIRECT,
         userId: ana.id,
         name: 'Ana Restrepo',
       }),
     )
     expect(status).toHaveTextContent('')
+    // The user's room also carries other orgs' chats: those are ignored here.
     act(() =>
       realtime.handlers.get('conversation.typing')?.({
-        orgId: 'o',
+        orgId: 'another-org',
+        conversationId: DIRECT,
+        userId: LUIS,
+        name: 'Luis Pérez',
+      }),
+    )
+    expect(status).toHaveTextContent('')
+    act(() =>
+      realtime.handlers.get('conversation.typing')?.({
+        orgId: ORG_ID,
         conversationId: DIRECT,
         userId: LUIS,
         name: 'Luis Pérez',
@@ -159,7 +170,7 @@ describe('conversation thread', () => {
 
     await act(async () =>
       realtime.handlers.get('message.created')?.({
-        orgId: 'o',
+        orgId: ORG_ID,
         conversationId: DIRECT,
         messageId: messageId(6),
       }),
@@ -171,7 +182,7 @@ describe('conversation thread', () => {
     expect(status).toHaveTextContent('')
     await act(async () =>
       realtime.handlers.get('message.created')?.({
-        orgId: 'o',
+        orgId: ORG_ID,
         conversationId: DIRECT,
         messageId: messageId(6),
       }),

@@ -7,6 +7,7 @@ import type {
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { emitClientEvent, useUserEvent } from '../../app/realtime.ts'
+import { orgQuery } from '../orgs/orgs-api.ts'
 import {
   conversationKey,
   conversationsKey,
@@ -30,46 +31,50 @@ export type TypingPeople = Record<string, { userId: string; name: string; until:
 export function useMessagingLive(slug: string, myId: string | undefined) {
   const queryClient = useQueryClient()
   const [typing, setTyping] = useState<TypingPeople>({})
+  // The user's room carries every org's chat events: keep only this org's (unknown id: keep all).
+  const orgId = queryClient.getQueryData(orgQuery(slug).queryKey)?.id
+  const mine = (event: { orgId?: string }) => !orgId || !event.orgId || event.orgId === orgId
 
-  const onMessage = useCallback(
-    async ({ conversationId, messageId }: MessageEvent) => {
-      void queryClient.invalidateQueries({ queryKey: conversationsKey(slug), exact: true })
-      if (!queryClient.getQueryData(messagesKey(slug, conversationId))) return
-      try {
-        const message = await fetchMessage(slug, conversationId, messageId)
-        storeMessage(queryClient, slug, message)
-        if (message.parentId) {
-          // A reply changes its root's reply count.
-          storeMessage(queryClient, slug, await fetchMessage(slug, conversationId, message.parentId))
-        }
-        // The author stopped typing once the message is in.
-        setTyping((current) => withoutPerson(current, conversationId, message.authorId))
-      } catch {
-        void queryClient.invalidateQueries({ queryKey: messagesKey(slug, conversationId) })
+  // useUserEvent always calls the latest handler, so plain functions are fine here.
+  const onMessage = async (event: MessageEvent) => {
+    if (!mine(event)) return
+    const { conversationId, messageId } = event
+    void queryClient.invalidateQueries({ queryKey: conversationsKey(slug), exact: true })
+    if (!queryClient.getQueryData(messagesKey(slug, conversationId))) return
+    try {
+      const message = await fetchMessage(slug, conversationId, messageId)
+      storeMessage(queryClient, slug, message)
+      if (message.parentId) {
+        // A reply changes its root's reply count.
+        storeMessage(queryClient, slug, await fetchMessage(slug, conversationId, message.parentId))
       }
-    },
-    [queryClient, slug],
-  )
+      // The author stopped typing once the message is in.
+      setTyping((current) => withoutPerson(current, conversationId, message.authorId))
+    } catch {
+      void queryClient.invalidateQueries({ queryKey: messagesKey(slug, conversationId) })
+    }
+  }
   useUserEvent<MessageEvent>('message.created', onMessage)
   useUserEvent<MessageEvent>('message.updated', onMessage)
   useUserEvent<MessageEvent>('message.deleted', onMessage)
 
-  useUserEvent<ConversationReadEvent>(
-    'conversation.read',
-    ({ conversationId, userId, lastReadMessageId }) => {
-      storeReadPointer(queryClient, slug, conversationId, userId, lastReadMessageId)
-      if (userId === myId)
-        void queryClient.invalidateQueries({ queryKey: conversationsKey(slug), exact: true })
-    },
-  )
+  useUserEvent<ConversationReadEvent>('conversation.read', (event) => {
+    if (!mine(event)) return
+    const { conversationId, userId, lastReadMessageId } = event
+    storeReadPointer(queryClient, slug, conversationId, userId, lastReadMessageId)
+    if (userId === myId) void queryClient.invalidateQueries({ queryKey: conversationsKey(slug), exact: true })
+  })
 
-  useUserEvent<ConversationChangedEvent>('conversation.updated', ({ conversationId }) => {
+  useUserEvent<ConversationChangedEvent>('conversation.updated', (event) => {
+    if (!mine(event)) return
+    const { conversationId } = event
     void queryClient.invalidateQueries({ queryKey: conversationsKey(slug), exact: true })
     void queryClient.invalidateQueries({ queryKey: conversationKey(slug, conversationId), exact: true })
   })
 
-  useUserEvent<ConversationTypingEvent>('conversation.typing', ({ conversationId, userId, name }) => {
-    if (userId === myId) return
+  useUserEvent<ConversationTypingEvent>('conversation.typing', (event) => {
+    const { conversationId, userId, name } = event
+    if (userId === myId || !mine(event)) return
     const until = Date.now() + TYPING_VISIBLE_MS
     setTyping((current) => ({
       ...current,

@@ -68,7 +68,7 @@ export function usePendingMessages(slug: string, conversationId: string) {
     (message: OutgoingMessage, parentId?: string) => {
       const entry: PendingMessage = {
         ...message,
-        clientId: crypto.randomUUID(),
+        clientId: newClientId(),
         parentId,
         createdAt: new Date().toISOString(),
         status: 'sending',
@@ -84,4 +84,11 @@ export function usePendingMessages(slug: string, conversationId: string) {
   }, [])
 
   return { pending, send, retry: deliver, discard }
+}
+
+/** A random id for the Idempotency-Key (`randomUUID` only exists on secure origins). */
+function newClientId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
 }

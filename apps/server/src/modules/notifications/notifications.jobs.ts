@@ -153,10 +153,10 @@ export async function sendDigests(ctx: ServiceContext): Promise<number> {
   return sent
 }
 
-export const runSweep = (db: Db, now = new Date()) =>
-  forEachOrg(db, { job: SWEEP_JOB, module: 'notifications', now }, releaseDue)
-export const runDigests = (db: Db, now = new Date()) =>
-  forEachOrg(db, { job: DIGEST_JOB, module: 'notifications', now }, sendDigests)
+// Every active org, not only those with the module enabled: other modules notify through it whether or
+// not the org lists `notifications` (orgs created before the module existed do not).
+export const runSweep = (db: Db, now = new Date()) => forEachOrg(db, { job: SWEEP_JOB, now }, releaseDue)
+export const runDigests = (db: Db, now = new Date()) => forEachOrg(db, { job: DIGEST_JOB, now }, sendDigests)
 
 export function notificationJobs({ db }: JobServices): JobDef[] {
   return [

@@ -13,7 +13,7 @@ import { mailMessages } from '../../../platform/mail/mail.tables.ts'
 import { modules } from '../../index.ts'
 import { fanOut } from '../fan-out.ts'
 import { cancelScheduled, notify, orgAdminIds } from '../index.ts'
-import { releaseDue, sendDigests } from '../notifications.jobs.ts'
+import { releaseDue, runSweep, sendDigests } from '../notifications.jobs.ts'
 import {
   notificationDeliveries,
   notificationOrgDefaults,
@@ -479,7 +479,8 @@ describe('quiet hours, digests and scheduling', () => {
     expect(await inOrg(t.database.db, orgId, (ctx) => cancelScheduled(ctx, cancelled))).toBe(false)
 
     await inOrg(t.database.db, orgId, releaseDue, { now: new Date('2030-03-01T13:59:00Z') })
-    await inOrg(t.database.db, orgId, releaseDue, { now: sendAt })
+    // Through the cron entry point: every active org, each in its own scope.
+    await runSweep(t.database.db, sendAt)
     await inOrg(t.database.db, orgId, (ctx) => fanOut(ctx, kept))
     await inOrg(t.database.db, orgId, (ctx) => fanOut(ctx, cancelled))
     expect((await inboxOf(kept)).map((n) => n.body)).toEqual(['uno'])

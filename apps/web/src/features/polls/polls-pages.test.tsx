@@ -11,6 +11,8 @@ vi.mock('../../app/realtime.ts', () => ({
   useOrgEvent: (_slug: string, event: string, handler: (payload: unknown) => void) => {
     realtime.handlers.set(event, handler)
   },
+  // The org header's notification bell listens on the user's own room.
+  useUserEvent: () => {},
 }))
 
 const POLL_ID = '0190f7a0-0000-7000-8000-0000000000aa'

@@ -183,6 +183,9 @@ describe('conversation list', () => {
     const dialog = screen.getByRole('dialog', { name: 'Nueva conversación' })
     await user.click(within(dialog).getByRole('combobox', { name: 'Participantes' }))
     await user.click(await screen.findByRole('option', { name: 'Luis Pérez' }))
+    // The list closes after each pick (it would cover the buttons); open it again for the next one.
+    expect(screen.queryByRole('option', { name: 'Marta Gómez' })).not.toBeInTheDocument()
+    await user.click(within(dialog).getByRole('combobox', { name: 'Participantes' }))
     await user.click(await screen.findByRole('option', { name: 'Marta Gómez' }))
     await user.click(within(dialog).getByRole('button', { name: 'Crear conversación' }))
     expect(within(dialog).getByText('Escribe un nombre para el grupo.')).toBeInTheDocument()

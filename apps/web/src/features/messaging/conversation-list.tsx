@@ -50,7 +50,7 @@ export function ConversationList({
 
   return (
     <Stack component="nav" aria-label={t('messaging.list.label')} gap="sm" h="100%">
-      <Group justify="space-between" wrap="nowrap">
+      <Group justify="space-between" gap="xs">
         <Text component="h2" fw={700} size="lg" m={0}>
           {t('messaging.list.label')}
         </Text>

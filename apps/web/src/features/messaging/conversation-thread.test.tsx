@@ -134,6 +134,15 @@ describe('conversation thread', () => {
 
   it('shows who is typing, adds messages pushed in realtime and moves read receipts', async () => {
     const api = threadApi({
+      [`GET ${path}/messages/${messageId(11)}`]: () =>
+        json(
+          makeMessage(11, {
+            parentId: messageId(3),
+            body: 'Una respuesta',
+            createdAt: '2025-03-07T15:30:00.000Z',
+          }),
+        ),
+      [`GET ${path}/messages/${messageId(3)}`]: () => json({ ...firstPage[2], replyCount: 3 }),
       [`GET ${path}/messages/${messageId(6)}`]: () =>
         json(makeMessage(6, { body: 'Ya voy en camino', createdAt: '2025-03-07T15:00:00.000Z' })),
     })
@@ -191,6 +200,20 @@ describe('conversation thread', () => {
     await waitFor(() =>
       expect(api.callsTo('POST', `${path}/read`).at(-1)?.body).toEqual({ messageId: messageId(6) }),
     )
+    // A reply (shown in its thread) counts as read too once it arrives in the open conversation,
+    // and its root's reply count follows.
+    await act(async () =>
+      realtime.handlers.get('message.created')?.({
+        orgId: ORG_ID,
+        conversationId: DIRECT,
+        messageId: messageId(11),
+      }),
+    )
+    await waitFor(() =>
+      expect(api.callsTo('POST', `${path}/read`).at(-1)?.body).toEqual({ messageId: messageId(11) }),
+    )
+    expect(within(log()).getByRole('button', { name: '3 respuestas' })).toBeInTheDocument()
+    expect(within(log()).queryByText('Una respuesta')).not.toBeInTheDocument()
   })
 
   it('sends optimistically, shows the server 422 with Reintentar, and retries with the same Idempotency-Key', async () => {

@@ -186,3 +186,22 @@ export function storeReadPointer(
       : conversation,
   )
 }
+
+/** Keeps the open conversation's `lastMessage` current, so reading it marks replies read too. */
+export function storeLastMessage(queryClient: QueryClient, org: string, message: Message) {
+  queryClient.setQueryData<Conversation>(conversationKey(org, message.conversationId), (conversation) =>
+    conversation && (!conversation.lastMessage || conversation.lastMessage.id < message.id)
+      ? {
+          ...conversation,
+          lastMessageAt: message.createdAt,
+          lastMessage: {
+            id: message.id,
+            authorId: message.authorId,
+            body: message.body.slice(0, 200),
+            createdAt: message.createdAt,
+            deletedAt: message.deletedAt,
+          },
+        }
+      : conversation,
+  )
+}

@@ -36,6 +36,7 @@ export function NewConversationDialog({
   const [title, setTitle] = useState('')
   const [errors, setErrors] = useState<{ participants?: string; title?: string; form?: string }>({})
   const [saving, setSaving] = useState(false)
+  const [pickerOpen, setPickerOpen] = useState(false)
   const isGroup = picked.length > 1
   const options = (members.data?.items ?? [])
     .filter((m) => m.userId !== myId)
@@ -97,6 +98,11 @@ export function NewConversationDialog({
               setErrors({})
             }}
             searchable
+            // Close after each pick: an open dropdown would cover the group name and the buttons.
+            dropdownOpened={pickerOpen}
+            onDropdownOpen={() => setPickerOpen(true)}
+            onDropdownClose={() => setPickerOpen(false)}
+            onOptionSubmit={() => setPickerOpen(false)}
             error={errors.participants}
             data-autofocus
           />

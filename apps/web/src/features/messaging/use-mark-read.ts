@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react'
 import { conversationsKey, markRead, storeReadPointer } from './messaging-api.ts'
 
 /**
- * Moves my read pointer to the newest message shown while the tab is visible (and again when it
+ * Moves my read pointer to the newest message of the open conversation while the tab is visible (and again when it
  * becomes visible). Ids are UUIDv7, so "newer than my pointer" compares as text.
  */
 export function useMarkRead(
@@ -17,7 +17,11 @@ export function useMarkRead(
   const queryClient = useQueryClient()
   const sent = useRef<string | null>(null)
   const pointer = conversation?.participants.find((p) => p.userId === myId)?.lastReadMessageId ?? null
-  const target = newest && (!pointer || pointer < newest.id) ? newest.id : null
+  // Replies live in the thread panel, but they count as unread too: the conversation's last message
+  // (kept current by realtime events) may be a reply newer than the timeline's newest message.
+  const candidates = [newest?.id, conversation?.lastMessage?.id].filter((id): id is string => Boolean(id))
+  const latest = candidates.sort().at(-1)
+  const target = latest && (!pointer || pointer < latest) ? latest : null
 
   useEffect(() => {
     if (!target || !myId) return

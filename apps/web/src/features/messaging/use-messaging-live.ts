@@ -13,6 +13,7 @@ import {
   conversationsKey,
   fetchMessage,
   messagesKey,
+  storeLastMessage,
   storeMessage,
   storeReadPointer,
 } from './messaging-api.ts'
@@ -44,6 +45,7 @@ export function useMessagingLive(slug: string, myId: string | undefined) {
     try {
       const message = await fetchMessage(slug, conversationId, messageId)
       storeMessage(queryClient, slug, message)
+      if (message.authorId !== myId) storeLastMessage(queryClient, slug, message)
       if (message.parentId) {
         // A reply changes its root's reply count.
         storeMessage(queryClient, slug, await fetchMessage(slug, conversationId, message.parentId))

@@ -4,9 +4,31 @@ import { recordEvent } from '../../platform/events/event-bus.ts'
 import { AppError, notFound } from '../../platform/http/app-error.ts'
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
+import { memberDirectory, orgSlugOf } from '../../platform/tenancy/tenancy.service.ts'
+import { notify } from '../notifications/index.ts'
+import { ANNOUNCEMENT_NOTIFICATION } from './announcements.notifications.ts'
 import * as repo from './announcements.repository.ts'
 
 export const ANNOUNCEMENT_PUBLISHED = 'announcement.published'
+
+/** Every member but the author hears of a new announcement (inbox and email, or their digest). */
+async function notifyMembers(ctx: ServiceContext, announcement: Announcement) {
+  const recipients = [...(await memberDirectory(ctx)).keys()].filter((id) => id !== announcement.authorId)
+  if (recipients.length === 0) return
+  const excerpt = announcement.body.length > 280 ? `${announcement.body.slice(0, 279)}…` : announcement.body
+  await notify(ctx, {
+    type: ANNOUNCEMENT_NOTIFICATION,
+    recipients,
+    payload: {
+      orgSlug: await orgSlugOf(ctx),
+      announcementId: announcement.id,
+      title: announcement.title,
+      excerpt,
+    },
+    dedupeKey: `announcement:${announcement.id}`,
+    resource: { type: 'announcement', id: announcement.id },
+  })
+}
 
 export function toAnnouncementDto(row: repo.AnnouncementRow): Announcement {
   return {
@@ -58,6 +80,7 @@ export async function publishAnnouncement(ctx: ServiceContext, input: CreateAnno
   })
   const dto = toAnnouncementDto(row)
   await recordEvent(ctx, { type: ANNOUNCEMENT_PUBLISHED, entityId: row.id, payload: dto })
+  await notifyMembers(ctx, dto)
   return dto
 }
 

@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../platform/module-manifest.ts'
+import { announcementNotificationType } from './announcements.notifications.ts'
 import { registerAnnouncementRoutes } from './announcements.routes.ts'
 import { ANNOUNCEMENT_PUBLISHED, publishAnnouncement } from './announcements.service.ts'
 
@@ -29,6 +30,7 @@ export const announcementsModule: ModuleManifest = {
     },
   ],
   routes: registerAnnouncementRoutes,
+  notificationTypes: [announcementNotificationType],
   eventHandlers: [
     {
       // Pushes new announcements to members connected to the org, after the publishing commit.

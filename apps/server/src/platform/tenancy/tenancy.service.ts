@@ -135,6 +135,13 @@ export async function getOrg(ctx: ServiceContext, role: MembershipRole) {
   return { org: toOrgDto(row, role), version: row.version }
 }
 
+/** The org's slug, for links in notifications and mail. */
+export async function orgSlugOf(ctx: ServiceContext): Promise<string> {
+  const row = await repo.findOrgById(ctx.db, ctx.orgId)
+  if (!row) throw notFound('Organization')
+  return row.slug
+}
+
 export async function updateOrg(
   ctx: ServiceContext,
   role: MembershipRole,

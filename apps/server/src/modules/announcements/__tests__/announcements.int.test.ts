@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   addMember,
@@ -29,6 +30,27 @@ beforeAll(async () => {
 afterAll(() => t.close())
 
 describe('announcements', () => {
+  it('notifies every member but the author once when an announcement is published', async () => {
+    const created = await as(
+      t.app,
+      admin,
+    )({ method: 'POST', url: base(), payload: { title: 'Corte de agua', body: 'Sábado de 8 a 12.' } })
+    expect(created.statusCode).toBe(201)
+    const id = created.json().id
+    const requests = await t.database.db.execute<{
+      type: string
+      recipients: string[]
+      payload: { title: string }
+    }>(sql`select type, recipients, payload from notification_requests where resource_id = ${id}`)
+    expect(requests.rows).toEqual([
+      {
+        type: 'announcements.published',
+        recipients: [member.id],
+        payload: expect.objectContaining({ title: 'Corte de agua', orgSlug: slug }),
+      },
+    ])
+  })
+
   it('lets admins publish, edit with If-Match and delete; members read', async () => {
     const created = await as(
       t.app,

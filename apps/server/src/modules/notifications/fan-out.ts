@@ -11,7 +11,6 @@ import {
   NOTIFICATION_DUE,
   NOTIFICATION_REQUESTED,
   NOTIFICATION_WEBHOOK,
-  NOTIFICATIONS_CREATED,
   REALTIME_NOTIFICATION_CREATED,
 } from './notifications.events.ts'
 import { notificationDeliveries, notificationRequests, notifications } from './notifications.tables.ts'
@@ -25,87 +24,116 @@ import {
 } from './preferences.repository.ts'
 
 export const FAN_OUT_HANDLER = 'notifications.fan-out'
-export const PUSH_REALTIME_HANDLER = 'notifications.push-realtime'
+export const IN_APP_HANDLER = 'notifications.in-app'
 
 /** The mail dedupe key of one notification email: a retried fan-out never mails twice. */
 export const notificationMailKey = (requestId: string, userId: string) =>
   `notification:${requestId}:${userId}`
 
-/**
- * Delivers one committed request to each recipient on each channel their preferences allow. Runs in
- * the event handler's transaction; the unique (request, user[, channel]) rows make a retry a no-op.
- */
-export async function fanOut(ctx: ServiceContext, requestId: string) {
+/** The request and everything both deliveries need, or null when there is nothing to deliver. */
+async function loadRequest(ctx: ServiceContext, requestId: string, statuses: readonly string[]) {
   const [request] = await ctx.db
     .select()
     .from(notificationRequests)
     .where(and(eq(notificationRequests.orgId, ctx.orgId), eq(notificationRequests.id, requestId)))
-  if (!request || (request.status !== 'pending' && request.status !== 'due')) return
+  if (!request || !statuses.includes(request.status)) return null
   const registered = (await notificationTypes()).get(request.type)
-  if (!registered) return // the declaring module was removed; nothing can render it
+  if (!registered) return null // the declaring module was removed; nothing can render it
   const { def } = registered
   const critical = def.critical ?? false
-
   const members = await memberDirectory(ctx)
   const recipients = request.recipients.filter((id) => members.has(id))
-  const org = await orgProfile(ctx)
   // One transaction is one connection: its queries run one after another anyway.
   const prefs = await userPreferences(ctx, recipients, [request.type])
   const defaults = await orgDefaults(ctx)
   const settings = await settingsFor(ctx, recipients)
+  const mine = (userId: string) => settings.get(userId) ?? DEFAULT_SETTINGS
+  const enabled = (userId: string, channel: NotificationChannel) =>
+    AVAILABLE_CHANNELS.includes(channel) &&
+    resolveChannel({
+      channel,
+      critical,
+      defaultChannels: def.defaultChannels,
+      typePref: prefs.get(`${userId}|${request.type}|${channel}`),
+      globalPref: prefs.get(`${userId}|*|${channel}`),
+      orgDefault: defaults.get(`${request.type}|${channel}`),
+    }).enabled
+  const text = (userId: string) => def.render(request.payload, mine(userId).locale)
+  return { request, def, critical, members, recipients, mine, enabled, text }
+}
 
-  const inboxCreated: { userId: string; id: string }[] = []
+/**
+ * The in-app half: one inbox row per recipient who wants it, in one statement, so a broadcast to a
+ * thousand members commits in milliseconds. Returns the new rows with each recipient's unread count.
+ * Runs even after the outbound half marked the request delivered; the unique (request, user) row makes
+ * a retry a no-op.
+ */
+export async function deliverInApp(ctx: ServiceContext, requestId: string) {
+  const loaded = await loadRequest(ctx, requestId, ['pending', 'due', 'delivered'])
+  if (!loaded) return []
+  const { request, recipients, enabled, text } = loaded
+  const rows = recipients
+    .filter((userId) => enabled(userId, 'in_app'))
+    .map((userId) => {
+      const rendered = text(userId)
+      return {
+        orgId: ctx.orgId,
+        userId,
+        requestId,
+        type: request.type,
+        title: rendered.title,
+        body: rendered.body,
+        url: rendered.url ?? null,
+        actorId: request.actorId,
+        resourceType: request.resourceType,
+        resourceId: request.resourceId,
+        createdAt: ctx.now,
+      }
+    })
+  if (rows.length === 0) return []
+  const created = await ctx.db
+    .insert(notifications)
+    .values(rows)
+    .onConflictDoNothing()
+    .returning({ id: notifications.id, userId: notifications.userId })
+  if (created.length === 0) return []
+  const counts = await unreadCounts(
+    ctx,
+    created.map((c) => c.userId),
+  )
+  return created.map((c) => ({ ...c, unreadCount: counts.get(c.userId) ?? 0 }))
+}
+
+/**
+ * The outbound half: email (now, held for quiet hours, or kept for the digest) and webhook, per
+ * recipient and channel their preferences allow; then the request is delivered. The unique
+ * (request, user, channel) rows and the mail dedupe key make a retry a no-op.
+ */
+export async function deliverOutbound(ctx: ServiceContext, requestId: string) {
+  const loaded = await loadRequest(ctx, requestId, ['pending', 'due'])
+  if (!loaded) return
+  const { request, def, critical, members, recipients, mine, enabled, text } = loaded
+  const org = await orgProfile(ctx)
   for (const userId of recipients) {
     const member = members.get(userId)
     if (!member) continue
-    const mine = settings.get(userId) ?? DEFAULT_SETTINGS
-    const text = def.render(request.payload, mine.locale)
-    const enabled = (channel: NotificationChannel) =>
-      AVAILABLE_CHANNELS.includes(channel) &&
-      resolveChannel({
-        channel,
-        critical,
-        defaultChannels: def.defaultChannels,
-        typePref: prefs.get(`${userId}|${request.type}|${channel}`),
-        globalPref: prefs.get(`${userId}|*|${channel}`),
-        orgDefault: defaults.get(`${request.type}|${channel}`),
-      }).enabled
-
-    if (enabled('in_app')) {
-      const [row] = await ctx.db
-        .insert(notifications)
-        .values({
-          orgId: ctx.orgId,
-          userId,
-          requestId,
-          type: request.type,
-          title: text.title,
-          body: text.body,
-          url: text.url ?? null,
-          actorId: request.actorId,
-          resourceType: request.resourceType,
-          resourceId: request.resourceId,
-          createdAt: ctx.now,
-        })
-        .onConflictDoNothing()
-        .returning({ id: notifications.id })
-      if (row) inboxCreated.push({ userId, id: row.id })
-    }
-
+    const settings = mine(userId)
+    const rendered = text(userId)
     const delivery = {
       orgId: ctx.orgId,
       createdAt: ctx.now,
       requestId,
       userId,
-      title: text.title,
-      body: text.body,
-      url: text.url ?? null,
+      title: rendered.title,
+      body: rendered.body,
+      url: rendered.url ?? null,
     }
-    if (enabled('email')) {
+    if (enabled(userId, 'email')) {
       const held = critical
         ? null
-        : quietHoursEnd(ctx.now, org.timezone, { start: mine.quietStart, end: mine.quietEnd })
-      const status = def.digestable && !critical && mine.digest !== 'off' ? 'digest' : held ? 'held' : 'sent'
+        : quietHoursEnd(ctx.now, org.timezone, { start: settings.quietStart, end: settings.quietEnd })
+      const status =
+        def.digestable && !critical && settings.digest !== 'off' ? 'digest' : held ? 'held' : 'sent'
       const [row] = await ctx.db
         .insert(notificationDeliveries)
         .values({
@@ -121,14 +149,18 @@ export async function fanOut(ctx: ServiceContext, requestId: string) {
         await queueMail(ctx, {
           to: member.email,
           template: 'notification',
-          data: { recipientName: member.name, title: text.title, body: text.body, url: text.url ?? null },
-          locale: mine.locale,
+          data: {
+            recipientName: member.name,
+            title: rendered.title,
+            body: rendered.body,
+            url: rendered.url ?? null,
+          },
+          locale: settings.locale,
           dedupeKey: notificationMailKey(requestId, userId),
         })
       }
     }
-
-    if (enabled('webhook')) {
+    if (enabled(userId, 'webhook')) {
       const [row] = await ctx.db
         .insert(notificationDeliveries)
         .values({ ...delivery, channel: 'webhook', status: 'sent', sentAt: ctx.now })
@@ -141,33 +173,25 @@ export async function fanOut(ctx: ServiceContext, requestId: string) {
           payload: {
             notificationType: request.type,
             recipientId: userId,
-            title: text.title,
-            body: text.body,
-            url: text.url ?? null,
+            title: rendered.title,
+            body: rendered.body,
+            url: rendered.url ?? null,
           },
         })
       }
     }
   }
-
   await ctx.db
     .update(notificationRequests)
     .set({ status: 'delivered', updatedAt: ctx.now })
     .where(and(eq(notificationRequests.orgId, ctx.orgId), eq(notificationRequests.id, requestId)))
+}
 
-  if (inboxCreated.length > 0) {
-    const counts = await unreadCounts(
-      ctx,
-      inboxCreated.map((c) => c.userId),
-    )
-    await recordEvent(ctx, {
-      type: NOTIFICATIONS_CREATED,
-      entityId: requestId,
-      payload: {
-        created: inboxCreated.map((c) => ({ ...c, unreadCount: counts.get(c.userId) ?? 0 })),
-      },
-    })
-  }
+/** Both halves in one transaction (jobs and tests); the handlers run them apart. */
+export async function fanOut(ctx: ServiceContext, requestId: string) {
+  const created = await deliverInApp(ctx, requestId)
+  await deliverOutbound(ctx, requestId)
+  return created
 }
 
 export async function unreadCounts(ctx: ServiceContext, userIds: string[]) {
@@ -186,25 +210,30 @@ export async function unreadCounts(ctx: ServiceContext, userIds: string[]) {
   return new Map(rows.map((r) => [r.userId, r.count]))
 }
 
+/** Email and webhook deliveries, after the request commits. */
 export const fanOutHandler: EventHandlerDef = {
   name: FAN_OUT_HANDLER,
   on: [NOTIFICATION_REQUESTED, NOTIFICATION_DUE],
   handle: async (ctx, event: DomainEvent) => {
-    if (event.entityId) await fanOut(ctx, event.entityId)
+    if (event.entityId) await deliverOutbound(ctx, event.entityId)
   },
 }
 
 /**
- * Pushes `notification.created` to each recipient once the inbox rows are committed (a separate
- * handler, so a client that refetches on the push always finds its new row).
+ * Inbox rows, then `notification.created` to each recipient once they are committed (a client that
+ * refetches on the push always finds its row). Separate from the email half so a broadcast reaches the
+ * bells without waiting for a thousand emails to be queued.
  */
-export const pushRealtimeHandler: EventHandlerDef = {
-  name: PUSH_REALTIME_HANDLER,
-  on: [NOTIFICATIONS_CREATED],
-  handle: async (_ctx, event, { realtime }) => {
-    const created = (event.payload.created ?? []) as { userId: string; id: string; unreadCount: number }[]
-    for (const c of created) {
-      realtime.emitToUser(c.userId, REALTIME_NOTIFICATION_CREATED, { id: c.id, unreadCount: c.unreadCount })
-    }
+export const inAppHandler: EventHandlerDef = {
+  name: IN_APP_HANDLER,
+  on: [NOTIFICATION_REQUESTED, NOTIFICATION_DUE],
+  handle: async (ctx, event: DomainEvent, { realtime, afterCommit }) => {
+    if (!event.entityId) return
+    const created = await deliverInApp(ctx, event.entityId)
+    afterCommit(() => {
+      for (const c of created) {
+        realtime.emitToUser(c.userId, REALTIME_NOTIFICATION_CREATED, { id: c.id, unreadCount: c.unreadCount })
+      }
+    })
   },
 }

@@ -1,5 +1,5 @@
 import type { ModuleManifest } from '../../platform/module-manifest.ts'
-import { fanOutHandler, pushRealtimeHandler } from './fan-out.ts'
+import { fanOutHandler, inAppHandler } from './fan-out.ts'
 import { notificationJobs } from './notifications.jobs.ts'
 import { registerNotificationRoutes } from './notifications.routes.ts'
 
@@ -28,6 +28,6 @@ export const notificationsModule: ModuleManifest = {
     },
   ],
   routes: registerNotificationRoutes,
-  eventHandlers: [fanOutHandler, pushRealtimeHandler],
+  eventHandlers: [inAppHandler, fanOutHandler],
   jobs: notificationJobs,
 }

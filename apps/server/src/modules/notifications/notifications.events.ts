@@ -2,8 +2,6 @@
 export const NOTIFICATION_REQUESTED = 'notification.requested'
 /** A scheduled request reached its send time (recorded by the sweep job). */
 export const NOTIFICATION_DUE = 'notification.due'
-/** Inbox rows were written: push `notification.created` to each recipient after that commit. */
-export const NOTIFICATIONS_CREATED = 'notification.inbox_created'
 /** A recipient's webhook channel is on: the webhooks module (subscribed to every event) delivers it. */
 export const NOTIFICATION_WEBHOOK = 'notification.webhook'
 /** The realtime event a recipient's sockets receive. */

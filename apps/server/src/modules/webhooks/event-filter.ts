@@ -8,10 +8,10 @@ export function filterMatches(filters: readonly string[], type: string): boolean
 }
 
 /**
- * Event types that never leave Minga, whatever the filter: mail and notification plumbing carries
+ * Event types that never leave Minga, whatever the filter: platform, mail and notification plumbing carries
  * recipients' addresses and sign-in links, not business facts.
  */
-const INTERNAL_PREFIXES = ['mail.', 'notification.', 'notifications.', 'webhooks.']
+const INTERNAL_PREFIXES = ['platform.', 'mail.', 'notification.', 'notifications.', 'webhooks.']
 
 export function isDeliverable(type: string): boolean {
   return !INTERNAL_PREFIXES.some((prefix) => type.startsWith(prefix))

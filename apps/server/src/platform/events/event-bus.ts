@@ -19,6 +19,11 @@ export type DomainEvent = {
 
 /** What a handler may reach besides its org-scoped transaction. */
 export type EventHandlerServices = {
+  /**
+   * Runs `fn` once the handler's transaction has committed (e.g. a realtime push about rows it wrote).
+   * At most once: a crash right after the commit skips it, so use it only for what a refetch repairs.
+   */
+  afterCommit(fn: () => Promise<void> | void): void
   realtime: {
     emitToOrg(orgId: string, event: string, payload: unknown): void
     emitToUser(userId: string, event: string, payload: unknown): void
@@ -65,9 +70,14 @@ export class EventBus {
   private readonly db: Db
   private readonly jobs: JobRunner
   private readonly log: FastifyBaseLogger
-  private readonly services: EventHandlerServices
+  private readonly services: Omit<EventHandlerServices, 'afterCommit'>
 
-  constructor(db: Db, jobs: JobRunner, log: FastifyBaseLogger, services: EventHandlerServices) {
+  constructor(
+    db: Db,
+    jobs: JobRunner,
+    log: FastifyBaseLogger,
+    services: Omit<EventHandlerServices, 'afterCommit'>,
+  ) {
     this.db = db
     this.jobs = jobs
     this.log = log
@@ -158,6 +168,7 @@ export class EventBus {
     if (!handler) return
     const [event] = await this.db.select().from(outboxEvents).where(eq(outboxEvents.id, eventId))
     if (!event) return
+    const afterCommit: (() => Promise<void> | void)[] = []
     await withOrg(this.db, event.orgId, async (tx) => {
       const fresh = await tx
         .insert(processedEvents)
@@ -175,9 +186,16 @@ export class EventBus {
           ip: null,
         },
         event,
-        this.services,
+        { ...this.services, afterCommit: (fn) => afterCommit.push(fn) },
       )
     })
+    for (const fn of afterCommit) {
+      await Promise.resolve()
+        .then(fn)
+        .catch((err: unknown) => this.log.error({ err, handler: handlerName }, 'after-commit task failed'))
+    }
+    // The handler may have recorded events of its own: send them now, not at the next poll.
+    this.wake()
   }
 
   /** Test and operations aid: has handler `name` applied event `eventId`? */

@@ -238,6 +238,7 @@ describe('convocation mail', () => {
     await withOrg(t.database.db, orgId, (tx) =>
       convocationMailHandler.handle(ctxOf(tx), event, {
         realtime: { emitToOrg: () => {}, emitToUser: () => {} },
+        afterCommit: () => {},
         mailer: { send: async (message) => void sent.push(message), sent: () => [] },
       }),
     )

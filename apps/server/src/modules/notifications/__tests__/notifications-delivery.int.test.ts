@@ -79,7 +79,7 @@ describe('delivery after commit (outbox, event handlers, realtime)', () => {
       30_000,
     )
     const outbox = await t.database.db.select().from(outboxEvents).where(eq(outboxEvents.entityId, id))
-    expect(outbox.map((e) => e.type).sort()).toEqual(['notification.inbox_created', 'notification.requested'])
+    expect(outbox.map((e) => e.type).sort()).toEqual(['notification.requested'])
     emit.mockRestore()
   })
 

@@ -24,6 +24,7 @@ describe('event filters', () => {
   it('never delivers mail and notification plumbing', () => {
     expect(isDeliverable('mail.queued')).toBe(false)
     expect(isDeliverable('notification.requested')).toBe(false)
+    expect(isDeliverable('platform.mail.queued')).toBe(false)
     expect(isDeliverable('announcement.published')).toBe(true)
   })
 })

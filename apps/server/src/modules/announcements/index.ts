@@ -35,6 +35,7 @@ export const announcementsModule: ModuleManifest = {
     {
       // Pushes new announcements to members connected to the org, after the publishing commit.
       name: 'announcements.push-realtime',
+      urgent: true,
       on: [ANNOUNCEMENT_PUBLISHED],
       async handle(_ctx, event, { realtime }) {
         realtime.emitToOrg(event.orgId, ANNOUNCEMENT_PUBLISHED, event.payload)

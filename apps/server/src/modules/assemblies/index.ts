@@ -62,6 +62,7 @@ export const assembliesModule: ModuleManifest = {
     {
       // After commit: the live quorum screen refetches.
       name: 'assemblies.push-quorum',
+      urgent: true,
       on: [ASSEMBLY_QUORUM_CHANGED],
       async handle(_ctx, event, { realtime }) {
         realtime.emitToOrg(event.orgId, ASSEMBLY_QUORUM_CHANGED, { assemblyId: event.payload.assemblyId })
@@ -69,6 +70,7 @@ export const assembliesModule: ModuleManifest = {
     },
     {
       name: 'assemblies.push-motion-state',
+      urgent: true,
       on: [MOTION_OPENED, MOTION_CLOSED, MOTION_PUBLISHED],
       async handle(_ctx, event, { realtime }) {
         realtime.emitToOrg(event.orgId, event.type, {

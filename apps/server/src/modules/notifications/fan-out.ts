@@ -226,6 +226,7 @@ export const fanOutHandler: EventHandlerDef = {
  */
 export const inAppHandler: EventHandlerDef = {
   name: IN_APP_HANDLER,
+  urgent: true,
   on: [NOTIFICATION_REQUESTED, NOTIFICATION_DUE],
   handle: async (ctx, event: DomainEvent, { realtime, afterCommit }) => {
     if (!event.entityId) return

@@ -45,6 +45,7 @@ export const pollsModule: ModuleManifest = {
     {
       // Screens showing a poll refetch it; the payload carries the poll id only (no voter, no choice).
       name: 'polls.push-realtime',
+      urgent: true,
       on: [POLL_CHANGED, POLL_CLOSED],
       async handle(_ctx, event, { realtime }) {
         realtime.emitToOrg(event.orgId, POLL_CHANGED, { pollId: event.payload.pollId })

@@ -47,6 +47,7 @@ export const tasksModule: ModuleManifest = {
     {
       // Open boards refetch what changed, after the commit that changed it.
       name: 'tasks.push-realtime',
+      urgent: true,
       on: [TASK_CHANGED, BOARD_CHANGED],
       async handle(_ctx, event, { realtime }) {
         realtime.emitToOrg(event.orgId, event.type, event.payload)

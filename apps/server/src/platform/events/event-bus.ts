@@ -37,7 +37,15 @@ export type EventHandlerDef = {
   /** Event types, or `*` for all. */
   on: readonly string[]
   handle: (ctx: ServiceContext, event: DomainEvent, services: EventHandlerServices) => Promise<void>
+  /**
+   * Someone is watching a screen for this (a bell, a live board): its deliveries jump the queue ahead of
+   * bulk work such as a thousand queued emails.
+   */
+  urgent?: boolean
 }
+
+/** pg-boss fetches higher priorities first. */
+const URGENT_PRIORITY = 10
 
 /** Records a domain event in the outbox, inside the caller's transaction (commits with the change). */
 export async function recordEvent(
@@ -141,16 +149,18 @@ export class EventBus {
       returning id, type`)
     const events = leased.rows
     if (events.length === 0) return 0
-    for (const event of events) {
-      for (const handler of this.handlers.values()) {
-        if (!handler.on.includes(event.type) && !handler.on.includes('*')) continue
-        await this.jobs.send(
-          DELIVER_EVENT_JOB,
-          { eventId: event.id, handler: handler.name },
-          { singletonKey: `${event.id}:${handler.name}` },
-        )
-      }
-    }
+    // One insert for the whole batch: a burst of a thousand events must not take a thousand round trips
+    // to reach the queue (urgent deliveries behind it would wait for all of them).
+    const deliveries = events.flatMap((event) =>
+      [...this.handlers.values()]
+        .filter((handler) => handler.on.includes(event.type) || handler.on.includes('*'))
+        .map((handler) => ({
+          data: { eventId: event.id, handler: handler.name },
+          singletonKey: `${event.id}:${handler.name}`,
+          ...(handler.urgent ? { priority: URGENT_PRIORITY } : {}),
+        })),
+    )
+    await this.jobs.sendMany(DELIVER_EVENT_JOB, deliveries)
     await this.db
       .update(outboxEvents)
       .set({ dispatchedAt: sql`now()` })

@@ -105,6 +105,15 @@ export class JobRunner {
     return id
   }
 
+  /** Enqueues many jobs of one queue in one statement (same rule as `send`: never inside a transaction). */
+  async sendMany(name: string, jobs: { data: object; singletonKey?: string; priority?: number }[]) {
+    if (!this.defs.has(name)) throw new Error(`Unknown job ${name}`)
+    if (jobs.length === 0) return
+    await this.boss.insert(name, jobs)
+    const worker = this.localWorkers.get(name)
+    if (worker) this.boss.notifyWorker(worker)
+  }
+
   async queueSizes(): Promise<{ name: string; queued: number; active: number }[]> {
     if (!this.started) return []
     const queues = await this.boss.getQueues([...this.defs.keys()])

@@ -38,14 +38,11 @@ export type EventHandlerDef = {
   on: readonly string[]
   handle: (ctx: ServiceContext, event: DomainEvent, services: EventHandlerServices) => Promise<void>
   /**
-   * Someone is watching a screen for this (a bell, a live board): its deliveries jump the queue ahead of
-   * bulk work such as a thousand queued emails.
+   * Someone is watching a screen for this (a bell, a live board): its deliveries go through a queue of
+   * their own, so they never wait behind bulk work such as a thousand queued emails.
    */
   urgent?: boolean
 }
-
-/** pg-boss fetches higher priorities first. */
-const URGENT_PRIORITY = 10
 
 /** Records a domain event in the outbox, inside the caller's transaction (commits with the change). */
 export async function recordEvent(
@@ -63,6 +60,7 @@ export async function recordEvent(
 }
 
 export const DELIVER_EVENT_JOB = 'platform.deliver-event'
+export const DELIVER_URGENT_EVENT_JOB = 'platform.deliver-urgent-event'
 
 /**
  * Moves committed outbox events into one pg-boss job per (event, handler), then runs each handler
@@ -92,6 +90,11 @@ export class EventBus {
     this.services = services
     jobs.define<{ eventId: string; handler: string }>({
       name: DELIVER_EVENT_JOB,
+      concurrency: 2,
+      handler: (data) => this.deliver(data.eventId, data.handler),
+    })
+    jobs.define<{ eventId: string; handler: string }>({
+      name: DELIVER_URGENT_EVENT_JOB,
       concurrency: 2,
       handler: (data) => this.deliver(data.eventId, data.handler),
     })
@@ -155,12 +158,21 @@ export class EventBus {
       [...this.handlers.values()]
         .filter((handler) => handler.on.includes(event.type) || handler.on.includes('*'))
         .map((handler) => ({
-          data: { eventId: event.id, handler: handler.name },
-          singletonKey: `${event.id}:${handler.name}`,
-          ...(handler.urgent ? { priority: URGENT_PRIORITY } : {}),
+          urgent: handler.urgent ?? false,
+          job: {
+            data: { eventId: event.id, handler: handler.name },
+            singletonKey: `${event.id}:${handler.name}`,
+          },
         })),
     )
-    await this.jobs.sendMany(DELIVER_EVENT_JOB, deliveries)
+    await this.jobs.sendMany(
+      DELIVER_URGENT_EVENT_JOB,
+      deliveries.filter((d) => d.urgent).map((d) => d.job),
+    )
+    await this.jobs.sendMany(
+      DELIVER_EVENT_JOB,
+      deliveries.filter((d) => !d.urgent).map((d) => d.job),
+    )
     await this.db
       .update(outboxEvents)
       .set({ dispatchedAt: sql`now()` })

@@ -180,7 +180,7 @@ export async function memberDirectory(ctx: ServiceContext): Promise<Map<string, 
   const members = new Map<string, Member>()
   let cursor: string | undefined
   do {
-    const page = await listMembers(ctx, { limit: 100, ...(cursor ? { cursor } : {}) })
+    const page = await listMembers(ctx, { limit: 1000, ...(cursor ? { cursor } : {}) })
     for (const m of page.items) members.set(m.userId, m)
     cursor = page.nextCursor ?? undefined
   } while (cursor)

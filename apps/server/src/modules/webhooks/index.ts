@@ -72,11 +72,15 @@ export const webhooksModule: ModuleManifest = {
   routes: registerWebhookRoutes,
   eventHandlers: [
     {
-      // Records one pending delivery per matching endpoint; the sweeper job sends them.
+      // Records one pending delivery per matching endpoint and sends each at once after the commit;
+      // the sweeper picks up any whose job was lost, and the retries.
       name: 'webhooks.record-deliveries',
       on: ['*'],
-      async handle(ctx, event) {
-        await recordDeliveries(ctx, event)
+      async handle(ctx, event, { afterCommit, jobs }) {
+        const deliveryIds = await recordDeliveries(ctx, event)
+        afterCommit(async () => {
+          for (const deliveryId of deliveryIds) await jobs.send(DELIVER_JOB, { orgId: ctx.orgId, deliveryId })
+        })
       },
     },
   ],

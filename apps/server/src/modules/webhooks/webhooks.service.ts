@@ -252,8 +252,9 @@ export function webhookBody(event: DomainEvent) {
  * Event handler (runs after the event's commit, inside its org): one pending delivery per matching
  * enabled endpoint, due now. The sweeper job sends it; nothing here talks to the network.
  */
-export async function recordDeliveries(ctx: ServiceContext, event: DomainEvent) {
-  if (!isDeliverable(event.type)) return 0
+/** One pending delivery per matching enabled endpoint; returns the new deliveries' ids. */
+export async function recordDeliveries(ctx: ServiceContext, event: DomainEvent): Promise<string[]> {
+  if (!isDeliverable(event.type)) return []
   await repo.touchEventType(ctx, event.type)
   const endpoints = (await repo.enabledEndpoints(ctx)).filter((e) => filterMatches(e.eventTypes, event.type))
   const inserted = await repo.insertDeliveries(
@@ -267,5 +268,5 @@ export async function recordDeliveries(ctx: ServiceContext, event: DomainEvent) 
       nextAttemptAt: ctx.now,
     })),
   )
-  return inserted.length
+  return inserted.map((d) => d.id)
 }

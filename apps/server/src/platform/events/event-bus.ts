@@ -24,6 +24,8 @@ export type EventHandlerServices = {
    * At most once: a crash right after the commit skips it, so use it only for what a refetch repairs.
    */
   afterCommit(fn: () => Promise<void> | void): void
+  /** Send jobs only from `afterCommit` (never inside the handler's transaction: PGlite would deadlock). */
+  jobs: Pick<JobRunner, 'send'>
   realtime: {
     emitToOrg(orgId: string, event: string, payload: unknown): void
     emitToUser(userId: string, event: string, payload: unknown): void
@@ -76,13 +78,13 @@ export class EventBus {
   private readonly db: Db
   private readonly jobs: JobRunner
   private readonly log: FastifyBaseLogger
-  private readonly services: Omit<EventHandlerServices, 'afterCommit'>
+  private readonly services: Omit<EventHandlerServices, 'afterCommit' | 'jobs'>
 
   constructor(
     db: Db,
     jobs: JobRunner,
     log: FastifyBaseLogger,
-    services: Omit<EventHandlerServices, 'afterCommit'>,
+    services: Omit<EventHandlerServices, 'afterCommit' | 'jobs'>,
   ) {
     this.db = db
     this.jobs = jobs
@@ -208,7 +210,7 @@ export class EventBus {
           ip: null,
         },
         event,
-        { ...this.services, afterCommit: (fn) => afterCommit.push(fn) },
+        { ...this.services, jobs: this.jobs, afterCommit: (fn) => afterCommit.push(fn) },
       )
     })
     for (const fn of afterCommit) {

@@ -239,6 +239,7 @@ describe('convocation mail', () => {
       convocationMailHandler.handle(ctxOf(tx), event, {
         realtime: { emitToOrg: () => {}, emitToUser: () => {} },
         afterCommit: () => {},
+        jobs: { send: async () => null },
         mailer: { send: async (message) => void sent.push(message), sent: () => [] },
       }),
     )

@@ -203,6 +203,17 @@ describe('webhooks', () => {
     expect(rotated.json().secret).not.toBe(endpoint.secret)
   })
 
+  it('sends a new delivery right after the event, without waiting for the sweeper', async () => {
+    await createEndpoint('/prompt', ['announcement.published'])
+    const before = received.filter((r) => r.path === '/prompt').length
+    const started = Date.now()
+    await publish('Enseguida')
+    // The sweeper runs once a minute; three seconds can only be the delivery sent after the commit.
+    await eventually(async () => received.filter((r) => r.path === '/prompt').length > before, 3_000)
+    expect(Date.now() - started).toBeLessThan(3_000)
+    expect(received.filter((r) => r.path === '/prompt').at(-1)?.verified).toBe(true)
+  })
+
   it('creates one delivery per matching endpoint only, and lists the event types seen', async () => {
     const polls = await createEndpoint('/polls-only', ['poll.*'])
     const exact = await createEndpoint('/exact', ['announcement.published'])

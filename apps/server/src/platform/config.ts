@@ -65,6 +65,12 @@ const EnvSchema = z.object({
   MINGA_SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),
   MINGA_WEBHOOKS_ALLOW_PRIVATE: booleanFlag.optional(),
   MINGA_WEBHOOKS_DISABLE_AFTER: z.coerce.number().int().min(1).max(1000).default(5),
+  VAPID_PUBLIC_KEY: z.string().min(20).optional(),
+  VAPID_PRIVATE_KEY: z.string().min(20).optional(),
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:.+@.+|https:\/\/.+)$/, 'must be a mailto: address or an https:// URL')
+    .optional(),
 })
 
 export type Config = {
@@ -105,6 +111,16 @@ export type Config = {
     /** Consecutive deliveries that exhaust their retries before an endpoint is disabled. */
     disableAfterFailedDeliveries: number
   }
+  /** Web push, when all three VAPID variables are set; absent = no push channel. */
+  push:
+    | {
+        vapidPublicKey: string
+        vapidPrivateKey: string
+        subject: string
+        /** Accepts http:// subscription endpoints: only with NODE_ENV=test (the tests' fake push service). */
+        allowHttp: boolean
+      }
+    | undefined
 }
 
 export class ConfigError extends Error {
@@ -136,6 +152,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const incomplete = pairs.filter(([, a, , b]) => Boolean(a) !== Boolean(b))
   if (incomplete.length) {
     throw new ConfigError(incomplete.map(([a, , b]) => `${a} and ${b}: set both or neither`))
+  }
+  const vapid = {
+    VAPID_PUBLIC_KEY: e.VAPID_PUBLIC_KEY,
+    VAPID_PRIVATE_KEY: e.VAPID_PRIVATE_KEY,
+    VAPID_SUBJECT: e.VAPID_SUBJECT,
+  }
+  const missingVapid = Object.entries(vapid)
+    .filter(([, v]) => !v)
+    .map(([k]) => k)
+  if (missingVapid.length > 0 && missingVapid.length < 3) {
+    throw new ConfigError([
+      `${missingVapid.join(', ')}: web push needs VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT together (set all three or none)`,
+    ])
   }
   if (e.NODE_ENV === 'production' && !e.BETTER_AUTH_SECRET) {
     throw new ConfigError(['BETTER_AUTH_SECRET: required in production (at least 32 characters)'])
@@ -183,5 +212,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       allowPrivate: e.MINGA_WEBHOOKS_ALLOW_PRIVATE ?? false,
       disableAfterFailedDeliveries: e.MINGA_WEBHOOKS_DISABLE_AFTER,
     },
+    push:
+      e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY && e.VAPID_SUBJECT
+        ? {
+            vapidPublicKey: e.VAPID_PUBLIC_KEY,
+            vapidPrivateKey: e.VAPID_PRIVATE_KEY,
+            subject: e.VAPID_SUBJECT,
+            allowHttp: e.NODE_ENV === 'test',
+          }
+        : undefined,
   }
 }

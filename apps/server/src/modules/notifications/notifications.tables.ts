@@ -171,3 +171,28 @@ export const notificationSettings = pgTable(
     orgIsolationPolicy('notification_settings', t.orgId),
   ],
 ).enableRLS()
+
+/**
+ * A browser's web push subscription (PushManager.subscribe): where the push service accepts messages
+ * for one user on one device. Removed when the push service answers 404/410 (the browser dropped it).
+ */
+export const pushSubscriptions = pgTable(
+  'push_subscriptions',
+  {
+    ...tenantColumns(),
+    userId: uuid('user_id').notNull(),
+    endpoint: text('endpoint').notNull(),
+    p256dh: text('p256dh').notNull(),
+    auth: text('auth').notNull(),
+    userAgent: text('user_agent'),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    lastSuccessAt: tz('last_success_at'),
+    failureCount: integer('failure_count').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({ columns: [t.orgId], foreignColumns: [orgs.id] }).onDelete('cascade'),
+    unique('push_subscriptions_endpoint_per_user').on(t.orgId, t.userId, t.endpoint),
+    orgIsolationPolicy('push_subscriptions', t.orgId),
+  ],
+).enableRLS()

@@ -146,3 +146,39 @@ export type UpdateOrgNotificationDefaults = z.infer<typeof UpdateOrgNotification
 
 /** `POST …/notifications/mark-all-read` takes no fields; an empty or missing body is fine. */
 export const MarkAllReadBody = z.preprocess((body) => body ?? {}, z.strictObject({}))
+
+/** Web push: the server's VAPID public key (base64url), for PushManager.subscribe. */
+export const PushPublicKey = z.object({ publicKey: z.string() }).meta({ id: 'PushPublicKey' })
+export type PushPublicKey = z.infer<typeof PushPublicKey>
+
+const Base64Url = (min: number, max: number) =>
+  z
+    .string()
+    .min(min)
+    .max(max)
+    .regex(/^[A-Za-z0-9_-]+=*$/, 'Must be base64url')
+
+/** `PushSubscription.toJSON()` as the browser gives it. */
+export const CreatePushSubscription = z
+  .object({
+    endpoint: z.url().max(2048),
+    expirationTime: z.number().nullable().optional(),
+    keys: z.strictObject({
+      /** The browser's P-256 public key: 65 bytes. */
+      p256dh: Base64Url(80, 100),
+      /** The shared auth secret: 16 bytes. */
+      auth: Base64Url(16, 32),
+    }),
+  })
+  .meta({ id: 'CreatePushSubscription' })
+export type CreatePushSubscription = z.infer<typeof CreatePushSubscription>
+
+export const DeletePushSubscription = z.strictObject({ endpoint: z.url().max(2048) })
+export type DeletePushSubscription = z.infer<typeof DeletePushSubscription>
+
+export const PushSubscriptionInfo = z
+  .object({ id: z.uuid(), endpoint: z.string(), createdAt: z.string() })
+  .meta({ id: 'PushSubscriptionInfo' })
+export type PushSubscriptionInfo = z.infer<typeof PushSubscriptionInfo>
+
+export const DeletePushSubscriptionResult = z.object({ removed: z.boolean() })

@@ -6,9 +6,10 @@ import type { NotificationChannel } from '../../platform/notification-type.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import { memberDirectory } from '../../platform/tenancy/tenancy.service.ts'
 import { quietHoursEnd } from './local-time.ts'
-import { AVAILABLE_CHANNELS, notificationTypes } from './notification-types.ts'
+import { availableChannels, notificationTypes } from './notification-types.ts'
 import {
   NOTIFICATION_DUE,
+  NOTIFICATION_PUSH,
   NOTIFICATION_REQUESTED,
   NOTIFICATION_WEBHOOK,
   REALTIME_NOTIFICATION_CREATED,
@@ -49,7 +50,7 @@ async function loadRequest(ctx: ServiceContext, requestId: string, statuses: rea
   const settings = await settingsFor(ctx, recipients)
   const mine = (userId: string) => settings.get(userId) ?? DEFAULT_SETTINGS
   const enabled = (userId: string, channel: NotificationChannel) =>
-    AVAILABLE_CHANNELS.includes(channel) &&
+    availableChannels().includes(channel) &&
     resolveChannel({
       channel,
       critical,
@@ -105,7 +106,8 @@ export async function deliverInApp(ctx: ServiceContext, requestId: string) {
 }
 
 /**
- * The outbound half: email (now, held for quiet hours, or kept for the digest) and webhook, per
+ * The outbound half: email (now, held for quiet hours, or kept for the digest), web push (now or
+ * held for quiet hours; the push handler sends it from jobs) and webhook, per
  * recipient and channel their preferences allow; then the request is delivered. The unique
  * (request, user, channel) rows and the mail dedupe key make a retry a no-op.
  */
@@ -128,10 +130,11 @@ export async function deliverOutbound(ctx: ServiceContext, requestId: string) {
       body: rendered.body,
       url: rendered.url ?? null,
     }
+    // Quiet hours hold email and push alike; critical types ignore them.
+    const held = critical
+      ? null
+      : quietHoursEnd(ctx.now, org.timezone, { start: settings.quietStart, end: settings.quietEnd })
     if (enabled(userId, 'email')) {
-      const held = critical
-        ? null
-        : quietHoursEnd(ctx.now, org.timezone, { start: settings.quietStart, end: settings.quietEnd })
       const status =
         def.digestable && !critical && settings.digest !== 'off' ? 'digest' : held ? 'held' : 'sent'
       const [row] = await ctx.db
@@ -158,6 +161,23 @@ export async function deliverOutbound(ctx: ServiceContext, requestId: string) {
           locale: settings.locale,
           dedupeKey: notificationMailKey(requestId, userId),
         })
+      }
+    }
+    if (enabled(userId, 'push')) {
+      const status = held ? 'held' : 'sent'
+      const [row] = await ctx.db
+        .insert(notificationDeliveries)
+        .values({
+          ...delivery,
+          channel: 'push',
+          status,
+          dueAt: held,
+          sentAt: status === 'sent' ? ctx.now : null,
+        })
+        .onConflictDoNothing()
+        .returning({ id: notificationDeliveries.id })
+      if (row && status === 'sent') {
+        await recordEvent(ctx, { type: NOTIFICATION_PUSH, entityId: row.id, payload: { userId } })
       }
     }
     if (enabled(userId, 'webhook')) {

@@ -2,6 +2,7 @@ import type { ModuleManifest } from '../../platform/module-manifest.ts'
 import { fanOutHandler, inAppHandler } from './fan-out.ts'
 import { notificationJobs } from './notifications.jobs.ts'
 import { registerNotificationRoutes } from './notifications.routes.ts'
+import { pushHandler } from './push-delivery.ts'
 
 export { REALTIME_NOTIFICATION_CREATED } from './notifications.events.ts'
 export { runDigests, runSweep } from './notifications.jobs.ts'
@@ -28,6 +29,6 @@ export const notificationsModule: ModuleManifest = {
     },
   ],
   routes: registerNotificationRoutes,
-  eventHandlers: [inAppHandler, fanOutHandler],
+  eventHandlers: [inAppHandler, fanOutHandler, pushHandler],
   jobs: notificationJobs,
 }

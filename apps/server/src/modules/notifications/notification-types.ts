@@ -1,6 +1,7 @@
 import type { NotificationTypeInfo } from '@minga/contracts'
 import type { ModuleManifest } from '../../platform/module-manifest.ts'
 import type { NotificationChannel, NotificationTypeDef } from '../../platform/notification-type.ts'
+import { pushSettings } from './push-settings.ts'
 
 export type RegisteredType = { module: string; def: NotificationTypeDef<unknown> }
 
@@ -30,8 +31,12 @@ export async function notificationTypes(): Promise<Map<string, RegisteredType>> 
   return registry ?? new Map()
 }
 
-/** Channels this server can deliver. Web push needs VAPID keys and is not built yet. */
-export const AVAILABLE_CHANNELS: readonly NotificationChannel[] = ['in_app', 'email', 'webhook']
+const ALWAYS_AVAILABLE: readonly NotificationChannel[] = ['in_app', 'email', 'webhook']
+
+/** Channels this server can deliver: web push only when the VAPID keys are configured. */
+export function availableChannels(): readonly NotificationChannel[] {
+  return pushSettings() ? [...ALWAYS_AVAILABLE, 'push'] : ALWAYS_AVAILABLE
+}
 
 export function typeInfo({ module, def }: RegisteredType): NotificationTypeInfo {
   return {

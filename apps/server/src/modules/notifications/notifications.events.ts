@@ -6,3 +6,5 @@ export const NOTIFICATION_DUE = 'notification.due'
 export const NOTIFICATION_WEBHOOK = 'notification.webhook'
 /** The realtime event a recipient's sockets receive. */
 export const REALTIME_NOTIFICATION_CREATED = 'notification.created'
+/** A push delivery is ready (recorded by the fan-out or the sweep): the push handler queues one job per device. */
+export const NOTIFICATION_PUSH = 'notification.push'

@@ -9,9 +9,10 @@ import type { ServiceContext } from '../../platform/service-context.ts'
 import { memberDirectory } from '../../platform/tenancy/tenancy.service.ts'
 import { notificationMailKey } from './fan-out.ts'
 import { localInstant, localParts } from './local-time.ts'
-import { NOTIFICATION_DUE } from './notifications.events.ts'
+import { NOTIFICATION_DUE, NOTIFICATION_PUSH } from './notifications.events.ts'
 import { notificationDeliveries, notificationRequests, notificationSettings } from './notifications.tables.ts'
 import { DEFAULT_SETTINGS, orgProfile, settingsFor } from './preferences.repository.ts'
+import { pushJob } from './push-delivery.ts'
 
 export const SWEEP_JOB = 'notifications.sweep'
 export const DIGEST_JOB = 'notifications.digest'
@@ -54,7 +55,10 @@ export async function releaseDue(ctx: ServiceContext): Promise<number> {
   const settings = await settingsFor(ctx, [...new Set(held.map((h) => h.userId))])
   for (const h of held) {
     const member = members.get(h.userId)
-    if (member) {
+    if (member && h.channel === 'push') {
+      // The push handler queues the device jobs after this transaction commits.
+      await recordEvent(ctx, { type: NOTIFICATION_PUSH, entityId: h.id, payload: { userId: h.userId } })
+    } else if (member) {
       await queueMail(ctx, {
         to: member.email,
         template: 'notification',
@@ -177,5 +181,6 @@ export function notificationJobs({ db }: JobServices): JobDef[] {
         await runDigests(db)
       },
     },
+    pushJob(db) as JobDef,
   ]
 }

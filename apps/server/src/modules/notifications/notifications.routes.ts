@@ -1,4 +1,7 @@
 import {
+  CreatePushSubscription,
+  DeletePushSubscription,
+  DeletePushSubscriptionResult,
   InboxNotification,
   InboxPage,
   InboxParams,
@@ -8,6 +11,8 @@ import {
   NotificationPreferences,
   OrgNotificationDefaults,
   Problem,
+  PushPublicKey,
+  PushSubscriptionInfo,
   UnreadCount,
   UpdateInboxNotification,
   UpdateNotificationPreferences,
@@ -18,12 +23,58 @@ import { orgRoute } from '../../platform/http/org-route.ts'
 import * as inbox from './inbox.service.ts'
 import { registerNotificationTypes } from './notification-types.ts'
 import * as preferences from './preferences.service.ts'
+import * as push from './push.service.ts'
+import { configurePush } from './push-settings.ts'
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem }
 const tags = ['notifications']
 
 export function registerNotificationRoutes(app: AppInstance) {
   registerNotificationTypes(app.platform.modules)
+  configurePush(app.platform.config.push)
+
+  orgRoute(app, {
+    method: 'GET',
+    url: '/notifications/push/public-key',
+    permission: 'org:read',
+    schema: {
+      summary:
+        "The server's VAPID public key for PushManager.subscribe (404 when web push is not configured)",
+      tags,
+      response: { 200: PushPublicKey, ...errors },
+    },
+    handler: async () => push.publicKey(),
+  })
+
+  orgRoute(app, {
+    method: 'POST',
+    url: '/notifications/push/subscriptions',
+    permission: 'org:read',
+    schema: {
+      summary: "Register this browser's push subscription for the signed-in user",
+      tags,
+      body: CreatePushSubscription,
+      response: { 201: PushSubscriptionInfo, 422: Problem, ...errors },
+    },
+    handler: async (ctx, { body, request, reply }) => {
+      const created = await push.subscribe(ctx, body, request.headers['user-agent'] ?? null)
+      reply.status(201)
+      return created
+    },
+  })
+
+  orgRoute(app, {
+    method: 'DELETE',
+    url: '/notifications/push/subscriptions',
+    permission: 'org:read',
+    schema: {
+      summary: "Remove one of the signed-in user's push subscriptions",
+      tags,
+      body: DeletePushSubscription,
+      response: { 200: DeletePushSubscriptionResult, 422: Problem, ...errors },
+    },
+    handler: (ctx, { body }) => push.unsubscribe(ctx, body),
+  })
 
   orgRoute(app, {
     method: 'GET',

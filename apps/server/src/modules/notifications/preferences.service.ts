@@ -12,7 +12,7 @@ import { AppError } from '../../platform/http/app-error.ts'
 import type { NotificationChannel } from '../../platform/notification-type.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import {
-  AVAILABLE_CHANNELS,
+  availableChannels,
   notificationTypes,
   type RegisteredType,
   typeInfo,
@@ -40,14 +40,14 @@ export async function getPreferences(ctx: ServiceContext): Promise<NotificationP
   const defaults = await repo.orgDefaults(ctx)
   const settings = await repo.settingsFor(ctx, [userId])
   const global: Partial<Record<NotificationChannel, boolean | null>> = {}
-  for (const channel of AVAILABLE_CHANNELS) global[channel] = prefs.get(`${userId}|*|${channel}`) ?? null
+  for (const channel of availableChannels()) global[channel] = prefs.get(`${userId}|*|${channel}`) ?? null
   return {
-    channels: [...AVAILABLE_CHANNELS],
+    channels: [...availableChannels()],
     timezone: org.timezone,
     global: global as NotificationPreferences['global'],
     types: types.map((t) => {
       const channels: Partial<Record<NotificationChannel, ChannelState>> = {}
-      for (const channel of AVAILABLE_CHANNELS) {
+      for (const channel of availableChannels()) {
         const own = prefs.get(`${userId}|${t.def.key}|${channel}`)
         channels[channel] = {
           ...resolveChannel({
@@ -82,7 +82,7 @@ function validateChanges(
       errors.push({ path: `${path}.type`, message: 'Unknown notification type' })
       return
     }
-    if (!AVAILABLE_CHANNELS.includes(change.channel)) {
+    if (!availableChannels().includes(change.channel)) {
       errors.push({ path: `${path}.channel`, message: 'This channel is not available on this server' })
       return
     }
@@ -140,7 +140,7 @@ export async function getOrgDefaults(ctx: ServiceContext): Promise<OrgNotificati
   const { types } = await orgTypes(ctx)
   const defaults = await repo.orgDefaults(ctx)
   return {
-    channels: [...AVAILABLE_CHANNELS],
+    channels: [...availableChannels()],
     types: types.map(typeInfo),
     defaults: [...defaults.entries()].map(([key, enabled]) => {
       const [type = '', channel = 'in_app'] = key.split('|')

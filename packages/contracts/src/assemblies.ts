@@ -649,6 +649,3 @@ export const AssemblyLogVerification = z
   })
   .meta({ id: 'AssemblyLogVerification' })
 export type AssemblyLogVerification = z.infer<typeof AssemblyLogVerification>
-
-/** Body of action routes (motion open/close/publish, assembly close): empty; may be omitted. */
-export const AssemblyActionBody = z.strictObject({}).nullish()

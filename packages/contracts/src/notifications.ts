@@ -144,9 +144,6 @@ export const UpdateOrgNotificationDefaults = z.strictObject({
 })
 export type UpdateOrgNotificationDefaults = z.infer<typeof UpdateOrgNotificationDefaults>
 
-/** `POST …/notifications/mark-all-read` takes no fields; an empty or missing body is fine. */
-export const MarkAllReadBody = z.preprocess((body) => body ?? {}, z.strictObject({}))
-
 /** Web push: the server's VAPID public key (base64url), for PushManager.subscribe. */
 export const PushPublicKey = z.object({ publicKey: z.string() }).meta({ id: 'PushPublicKey' })
 export type PushPublicKey = z.infer<typeof PushPublicKey>

@@ -1,8 +1,8 @@
 import {
-  AssemblyActionBody,
   AssemblyParams,
   CastMotionBallot,
   CreateMotion,
+  EmptyBody,
   Motion,
   MotionBallotReceipt,
   MotionList,
@@ -108,7 +108,7 @@ export function registerMotionRoutes(app: AppInstance) {
         summary,
         tags,
         params: MotionParams,
-        body: AssemblyActionBody,
+        body: EmptyBody,
         response: { 200: Motion, ...writeErrors },
       },
       async handler(ctx, { params, reply }) {

@@ -6,6 +6,7 @@ import {
   ConversationQuery,
   CreateConversation,
   CreateMessage,
+  EmptyBody,
   MESSAGING_SERVER_EVENTS as EVENTS,
   MarkRead,
   Message,
@@ -203,6 +204,7 @@ export function registerMessagingRoutes(app: AppInstance) {
       summary: 'Leave a group or entity conversation',
       tags,
       params: ConversationParams,
+      body: EmptyBody,
       response: { 204: z.null(), 422: Problem, ...errors },
     },
     async handler(ctx, { params, reply, afterCommit }) {

@@ -1,5 +1,6 @@
 import {
   CreateWebhookEndpoint,
+  EmptyBody,
   PageQuery,
   Problem,
   UpdateWebhookEndpoint,
@@ -111,6 +112,7 @@ export function registerWebhookRoutes(app: AppInstance) {
       summary: 'Replace the signing secret (the new one is in this answer only)',
       tags,
       params: WebhookEndpointParams,
+      body: EmptyBody,
       response: { 200: WebhookEndpointWithSecret, ...errors },
     },
     handler: (ctx, { params }) => service.rotateSecret(ctx, params.id),
@@ -151,6 +153,7 @@ export function registerWebhookRoutes(app: AppInstance) {
       summary: 'Send a delivery again (same webhook-id and body) in the background',
       tags,
       params: WebhookDeliveryParams,
+      body: EmptyBody,
       response: { 202: WebhookDelivery, 409: Problem, ...errors },
     },
     async handler(ctx, { params, reply, afterCommit }) {

@@ -78,7 +78,15 @@ describe('organizations', () => {
       locale: 'es-CO',
       role: 'owner',
       status: 'active',
-      enabledModules: ['announcements', 'polls', 'tasks'],
+      enabledModules: [
+        'announcements',
+        'polls',
+        'tasks',
+        'notifications',
+        'webhooks',
+        'messaging',
+        'activity',
+      ],
     })
     expect(response.headers.etag).toBe('"1"')
   })

@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../../app/error-message.ts'
 import { FormErrorAlert } from '../../ui/form-error-alert.tsx'
 import { preferencesQuery, updatePreferences } from './notifications-api.ts'
+import { PushDeviceSwitch } from './push-device-switch.tsx'
 
 type Lang = 'es' | 'en'
 const lang = (language: string): Lang => (language === 'en' ? 'en' : 'es')
@@ -41,6 +42,7 @@ export function MyPreferences({ slug }: { slug: string }) {
   return (
     <Stack gap="lg">
       <FormErrorAlert message={save.error ? errorMessage(t, save.error) : null} />
+      <PushDeviceSwitch slug={slug} />
       <Table.ScrollContainer minWidth={560}>
         <Table aria-label={t('notifications.preferences.matrix')} verticalSpacing="sm">
           <Table.Thead>

@@ -1,9 +1,12 @@
 import type {
+  CreatePushSubscription,
   InboxNotification,
   InboxPage,
   InboxStatus,
   NotificationPreferences,
   OrgNotificationDefaults,
+  PushPublicKey,
+  PushSubscriptionInfo,
   UnreadCount,
   UpdateInboxNotification,
   UpdateNotificationPreferences,
@@ -61,3 +64,22 @@ export function orgDefaultsQuery(slug: string) {
 
 export const updateOrgDefaults = (slug: string, change: UpdateOrgNotificationDefaults) =>
   apiFetch<OrgNotificationDefaults>(orgPath(slug, '/org-defaults'), { method: 'PUT', body: change })
+
+/** The server's VAPID key; a 404 means web push is not configured (the device switch hides). */
+export function pushPublicKeyQuery(slug: string) {
+  return queryOptions({
+    queryKey: [...notificationsKey(slug), 'push-public-key'],
+    queryFn: ({ signal }) => apiFetch<PushPublicKey>(orgPath(slug, '/push/public-key'), { signal }),
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+  })
+}
+
+export const savePushSubscription = (slug: string, subscription: CreatePushSubscription) =>
+  apiFetch<PushSubscriptionInfo>(orgPath(slug, '/push/subscriptions'), { method: 'POST', body: subscription })
+
+export const deletePushSubscription = (slug: string, endpoint: string) =>
+  apiFetch<{ removed: boolean }>(orgPath(slug, '/push/subscriptions'), {
+    method: 'DELETE',
+    body: { endpoint },
+  })

@@ -239,3 +239,123 @@ describe('preferences page', () => {
     expect(await screen.findByRole('alert')).toBeInTheDocument()
   })
 })
+
+describe('push on this device', () => {
+  const vapidKey = 'BEl62iUYgUivxIkv69yViEuiBIa-Ib9-SkvMeAtA3LFgDzkrxZJjSgSnfckjBJuBkr3qBUYIHBQFLXYp5Nksh8U'
+  const endpoint = 'https://push.example/sub/1'
+
+  /** A browser with PushManager: a service worker registration whose push manager subscribes. */
+  function fakeBrowserPush() {
+    let subscription: { endpoint: string; toJSON(): unknown; unsubscribe(): Promise<boolean> } | null = null
+    const subscribe = vi.fn(
+      async (options: { userVisibleOnly: boolean; applicationServerKey: Uint8Array }) => {
+        subscription = {
+          endpoint,
+          toJSON: () => ({
+            endpoint,
+            expirationTime: null,
+            keys: { p256dh: 'p'.repeat(87), auth: 'a'.repeat(22) },
+          }),
+          unsubscribe: vi.fn(async () => {
+            subscription = null
+            return true
+          }),
+        }
+        return { ...subscription, options }
+      },
+    )
+    const registration = { pushManager: { subscribe, getSubscription: async () => subscription } }
+    const register = vi.fn(async () => registration)
+    const getRegistration = vi.fn(async () => (subscription ? registration : undefined))
+    Object.defineProperty(navigator, 'serviceWorker', {
+      configurable: true,
+      value: { register, getRegistration },
+    })
+    Object.defineProperty(window, 'PushManager', { configurable: true, value: class {} })
+    return {
+      subscribe,
+      register,
+      restore: () => {
+        Reflect.deleteProperty(navigator, 'serviceWorker')
+        Reflect.deleteProperty(window, 'PushManager')
+      },
+    }
+  }
+
+  const pageRoutes = {
+    [`GET ${base}/notifications/unread-count`]: () => json({ unreadCount: 0 }),
+    [`GET ${base}/notifications/preferences`]: () =>
+      json(preferences({ channels: ['in_app', 'email', 'webhook', 'push'] })),
+  }
+
+  it('subscribes this browser with the server key and posts it; switching off unsubscribes and deletes it', async () => {
+    const browser = fakeBrowserPush()
+    try {
+      const api = notificationsApi({
+        ...pageRoutes,
+        [`GET ${base}/notifications/push/public-key`]: () => json({ publicKey: vapidKey }),
+        [`POST ${base}/notifications/push/subscriptions`]: () =>
+          json({ id: id(9), endpoint, createdAt: '2026-11-21T14:00:00.000Z' }, 201),
+        [`DELETE ${base}/notifications/push/subscriptions`]: () => json({ removed: true }),
+      })
+      const { user } = renderApp('/o/coop-la-minga/notifications/preferences')
+      const toggle = await screen.findByRole('switch', { name: /Notificaciones en este dispositivo/ })
+      expect(toggle).not.toBeChecked()
+
+      await user.click(toggle)
+      await waitFor(() =>
+        expect(api.callsTo('POST', `${base}/notifications/push/subscriptions`)).toHaveLength(1),
+      )
+      expect(browser.register).toHaveBeenCalledWith('/push-sw.js')
+      const options = browser.subscribe.mock.calls[0]?.[0]
+      expect(options?.userVisibleOnly).toBe(true)
+      expect(options?.applicationServerKey).toBeInstanceOf(Uint8Array)
+      expect(options?.applicationServerKey.length).toBe(65)
+      expect(api.callsTo('POST', `${base}/notifications/push/subscriptions`)[0]?.body).toMatchObject({
+        endpoint,
+        keys: { auth: 'a'.repeat(22) },
+      })
+      await waitFor(() => expect(toggle).toBeChecked())
+
+      await user.click(toggle)
+      await waitFor(() =>
+        expect(api.callsTo('DELETE', `${base}/notifications/push/subscriptions`)).toHaveLength(1),
+      )
+      expect(api.callsTo('DELETE', `${base}/notifications/push/subscriptions`)[0]?.body).toEqual({ endpoint })
+      await waitFor(() => expect(toggle).not.toBeChecked())
+    } finally {
+      browser.restore()
+    }
+  })
+
+  it('is hidden when the server has no push (404 for the key)', async () => {
+    const browser = fakeBrowserPush()
+    try {
+      const api = notificationsApi({
+        ...pageRoutes,
+        [`GET ${base}/notifications/push/public-key`]: () => problem(404, 'not_found'),
+      })
+      renderApp('/o/coop-la-minga/notifications/preferences')
+      await screen.findByRole('table', { name: 'Canales por tipo de notificación' })
+      await waitFor(() => expect(api.callsTo('GET', `${base}/notifications/push/public-key`)).toHaveLength(1))
+      expect(
+        screen.queryByRole('switch', { name: /Notificaciones en este dispositivo/ }),
+      ).not.toBeInTheDocument()
+    } finally {
+      browser.restore()
+    }
+  })
+
+  it('is hidden when the browser has no PushManager', async () => {
+    const api = notificationsApi({
+      ...pageRoutes,
+      [`GET ${base}/notifications/push/public-key`]: () => json({ publicKey: vapidKey }),
+    })
+    renderApp('/o/coop-la-minga/notifications/preferences')
+    await screen.findByRole('table', { name: 'Canales por tipo de notificación' })
+    expect(
+      screen.queryByRole('switch', { name: /Notificaciones en este dispositivo/ }),
+    ).not.toBeInTheDocument()
+    expect(api.callsTo('GET', `${base}/notifications/push/public-key`)).toHaveLength(0)
+  })
+})

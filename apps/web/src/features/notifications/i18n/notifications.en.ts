@@ -66,4 +66,10 @@ export const notificationsEn: Texts<typeof notificationsEsCO> = {
     matrix: 'Organization default channels',
     typeDefault: 'Default ({{value}})',
   },
+  push: {
+    thisDevice: 'Notifications on this device',
+    hint: 'Browser alerts even when Minga is closed. Choose below which types arrive by Push.',
+    denied: 'The browser blocked Minga notifications. Allow them in the site settings.',
+    failed: 'We could not turn on notifications on this device.',
+  },
 }

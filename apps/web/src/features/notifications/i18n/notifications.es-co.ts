@@ -62,4 +62,10 @@ export const notificationsEsCO = {
     matrix: 'Canales predeterminados de la organización',
     typeDefault: 'Predeterminado ({{value}})',
   },
+  push: {
+    thisDevice: 'Notificaciones en este dispositivo',
+    hint: 'Avisos del navegador aunque Minga esté cerrada. Elige abajo qué tipos llegan por Push.',
+    denied: 'El navegador bloqueó las notificaciones de Minga. Permítelas en la configuración del sitio.',
+    failed: 'No pudimos activar las notificaciones en este dispositivo.',
+  },
 }

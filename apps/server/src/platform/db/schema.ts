@@ -4,6 +4,7 @@ export * from '../../modules/announcements/announcements.tables.ts'
 export * from '../../modules/assemblies/assemblies.tables.ts'
 export * from '../../modules/messaging/messaging.tables.ts'
 export * from '../../modules/notifications/notifications.tables.ts'
+export * from '../../modules/people/people.tables.ts'
 export * from '../../modules/polls/polls.tables.ts'
 export * from '../../modules/tasks/tasks.tables.ts'
 export * from '../../modules/units/units.tables.ts'
@@ -22,6 +23,7 @@ import * as announcements from '../../modules/announcements/announcements.tables
 import * as assemblies from '../../modules/assemblies/assemblies.tables.ts'
 import * as messaging from '../../modules/messaging/messaging.tables.ts'
 import * as notifications from '../../modules/notifications/notifications.tables.ts'
+import * as people from '../../modules/people/people.tables.ts'
 import * as polls from '../../modules/polls/polls.tables.ts'
 import * as tasks from '../../modules/tasks/tasks.tables.ts'
 import * as units from '../../modules/units/units.tables.ts'
@@ -42,6 +44,7 @@ export const schema = {
   ...assemblies,
   ...messaging,
   ...notifications,
+  ...people,
   ...polls,
   ...access,
   ...audit,

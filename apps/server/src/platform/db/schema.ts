@@ -6,6 +6,7 @@ export * from '../../modules/messaging/messaging.tables.ts'
 export * from '../../modules/notifications/notifications.tables.ts'
 export * from '../../modules/people/people.tables.ts'
 export * from '../../modules/polls/polls.tables.ts'
+export * from '../../modules/privacy/privacy.tables.ts'
 export * from '../../modules/tasks/tasks.tables.ts'
 export * from '../../modules/units/units.tables.ts'
 export * from '../../modules/webhooks/webhooks.tables.ts'
@@ -25,6 +26,7 @@ import * as messaging from '../../modules/messaging/messaging.tables.ts'
 import * as notifications from '../../modules/notifications/notifications.tables.ts'
 import * as people from '../../modules/people/people.tables.ts'
 import * as polls from '../../modules/polls/polls.tables.ts'
+import * as privacy from '../../modules/privacy/privacy.tables.ts'
 import * as tasks from '../../modules/tasks/tasks.tables.ts'
 import * as units from '../../modules/units/units.tables.ts'
 import * as webhooks from '../../modules/webhooks/webhooks.tables.ts'
@@ -46,6 +48,7 @@ export const schema = {
   ...notifications,
   ...people,
   ...polls,
+  ...privacy,
   ...access,
   ...audit,
   ...auth,

@@ -71,7 +71,45 @@ const EnvSchema = z.object({
     .string()
     .regex(/^(mailto:.+@.+|https:\/\/.+)$/, 'must be a mailto: address or an https:// URL')
     .optional(),
+  MINGA_FILES_DRIVER: z.enum(['local', 's3']).default('local'),
+  MINGA_FILES_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(25 * 1024 * 1024),
+  MINGA_FILES_ORG_QUOTA_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(1024 * 1024 * 1024),
+  S3_ENDPOINT: z.url().optional(),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_REGION: z.string().min(1).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: booleanFlag.optional(),
 })
+
+/** Where file blobs live (see docs/modules/files.md). */
+export type FilesConfig = {
+  driver: 'local' | 's3'
+  /** Local driver root: `<MINGA_DATA_DIR>/files`. */
+  localDir: string
+  /** Largest accepted upload, in bytes. */
+  maxUploadBytes: number
+  /** Storage quota of an org without its own override, in bytes. */
+  defaultOrgQuotaBytes: number
+  s3:
+    | {
+        endpoint: string | undefined
+        bucket: string
+        region: string
+        accessKeyId: string
+        secretAccessKey: string
+        forcePathStyle: boolean
+      }
+    | undefined
+}
 
 export type Config = {
   env: 'development' | 'production' | 'test'
@@ -121,6 +159,7 @@ export type Config = {
         allowHttp: boolean
       }
     | undefined
+  files: FilesConfig
 }
 
 export class ConfigError extends Error {
@@ -166,6 +205,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       `${missingVapid.join(', ')}: web push needs VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT together (set all three or none)`,
     ])
   }
+  const files = filesConfig(e)
   if (e.NODE_ENV === 'production' && !e.BETTER_AUTH_SECRET) {
     throw new ConfigError(['BETTER_AUTH_SECRET: required in production (at least 32 characters)'])
   }
@@ -221,5 +261,48 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             allowHttp: e.NODE_ENV === 'test',
           }
         : undefined,
+    files: { ...files, localDir: resolve(userCwd, e.MINGA_DATA_DIR ?? resolve(repoRoot, '.minga'), 'files') },
+  }
+}
+
+/** The S3 variables are checked together: the S3 driver needs them all, the local driver none. */
+function filesConfig(e: z.infer<typeof EnvSchema>): Omit<FilesConfig, 'localDir'> {
+  const s3Vars = {
+    S3_BUCKET: e.S3_BUCKET,
+    S3_ACCESS_KEY_ID: e.S3_ACCESS_KEY_ID,
+    S3_SECRET_ACCESS_KEY: e.S3_SECRET_ACCESS_KEY,
+  }
+  const base = {
+    driver: e.MINGA_FILES_DRIVER,
+    maxUploadBytes: e.MINGA_FILES_MAX_BYTES,
+    defaultOrgQuotaBytes: e.MINGA_FILES_ORG_QUOTA_BYTES,
+  }
+  if (e.MINGA_FILES_DRIVER === 'local') {
+    const stray = [...Object.entries(s3Vars), ['S3_ENDPOINT', e.S3_ENDPOINT]].filter(([, v]) => v)
+    if (stray.length > 0) {
+      throw new ConfigError([
+        `${stray.map(([k]) => k).join(', ')}: set MINGA_FILES_DRIVER=s3 to store files in S3 (or unset them)`,
+      ])
+    }
+    return { ...base, s3: undefined }
+  }
+  const missing = Object.entries(s3Vars)
+    .filter(([, v]) => !v)
+    .map(([k]) => k)
+  if (missing.length > 0 || !e.S3_BUCKET || !e.S3_ACCESS_KEY_ID || !e.S3_SECRET_ACCESS_KEY) {
+    throw new ConfigError([
+      `${missing.join(', ')}: MINGA_FILES_DRIVER=s3 needs S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY`,
+    ])
+  }
+  return {
+    ...base,
+    s3: {
+      endpoint: e.S3_ENDPOINT,
+      bucket: e.S3_BUCKET,
+      region: e.S3_REGION ?? 'us-east-1',
+      accessKeyId: e.S3_ACCESS_KEY_ID,
+      secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+      forcePathStyle: e.S3_FORCE_PATH_STYLE ?? Boolean(e.S3_ENDPOINT),
+    },
   }
 }

@@ -5,6 +5,7 @@ import { assembliesModule } from './assemblies/index.ts'
 import { messagingModule } from './messaging/index.ts'
 import { notificationsModule } from './notifications/index.ts'
 import { pollsModule } from './polls/index.ts'
+import { privacyModule } from './privacy/index.ts'
 import { scorecardsModule } from './scorecards/index.ts'
 import { tasksModule } from './tasks/index.ts'
 import { unitsModule } from './units/index.ts'
@@ -22,4 +23,5 @@ export const modules: ModuleManifest[] = [
   webhooksModule,
   messagingModule,
   activityModule,
+  privacyModule,
 ]

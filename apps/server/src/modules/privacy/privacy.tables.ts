@@ -133,9 +133,10 @@ export const privacyRequestReminders = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.requestId, t.dueOn] }),
-    foreignKey({ columns: [t.orgId, t.requestId], foreignColumns: [privacyRequests.orgId, privacyRequests.id] }).onDelete(
-      'cascade',
-    ),
+    foreignKey({
+      columns: [t.orgId, t.requestId],
+      foreignColumns: [privacyRequests.orgId, privacyRequests.id],
+    }).onDelete('cascade'),
     orgIsolationPolicy('privacy_request_reminders', t.orgId),
   ],
 ).enableRLS()

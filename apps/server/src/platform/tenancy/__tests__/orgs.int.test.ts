@@ -86,6 +86,7 @@ describe('organizations', () => {
         'webhooks',
         'messaging',
         'activity',
+        'privacy',
       ],
     })
     expect(response.headers.etag).toBe('"1"')

@@ -14,6 +14,7 @@ export * from '../access/access.tables.ts'
 export * from '../audit/audit.tables.ts'
 export * from '../auth/auth.tables.ts'
 export * from '../events/events.tables.ts'
+export * from '../files/files.tables.ts'
 export * from '../http/idempotency.tables.ts'
 export * from '../mail/mail.tables.ts'
 export * from '../plans/plans.tables.ts'
@@ -34,6 +35,7 @@ import * as access from '../access/access.tables.ts'
 import * as audit from '../audit/audit.tables.ts'
 import * as auth from '../auth/auth.tables.ts'
 import * as events from '../events/events.tables.ts'
+import * as files from '../files/files.tables.ts'
 import * as idempotency from '../http/idempotency.tables.ts'
 import * as mail from '../mail/mail.tables.ts'
 import * as plans from '../plans/plans.tables.ts'
@@ -53,6 +55,7 @@ export const schema = {
   ...audit,
   ...auth,
   ...events,
+  ...files,
   ...idempotency,
   ...mail,
   ...plans,

@@ -104,7 +104,7 @@ export async function createPurpose(ctx: ServiceContext, input: CreatePrivacyPur
   const row = await repo.insertPurpose(ctx, input)
   if (!row)
     throw new AppError('conflict', 'A purpose with this key already exists', [
-      { path: 'key', message: 'Already in use' },
+      { path: 'body.key', message: 'Already in use' },
     ])
   await recordAudit(ctx, {
     action: 'privacy.purpose_created',
@@ -119,7 +119,7 @@ export async function createPurpose(ctx: ServiceContext, input: CreatePrivacyPur
 
 async function personOr422(ctx: ServiceContext, personId: string) {
   const person = await people().getPersonSummary(ctx, personId)
-  if (!person) throw invalid('personId', 'Unknown person')
+  if (!person) throw invalid('body.personId', 'Unknown person')
   return person
 }
 
@@ -165,12 +165,12 @@ export async function personConsents(ctx: ServiceContext, personId: string): Pro
 }
 
 export async function grantConsent(ctx: ServiceContext, input: GrantConsent) {
-  const occurredAt = pastInstant(ctx, input.occurredAt, 'occurredAt')
+  const occurredAt = pastInstant(ctx, input.occurredAt, 'body.occurredAt')
   await personOr422(ctx, input.personId)
-  if (!(await repo.findPurpose(ctx, input.purposeId))) throw invalid('purposeId', 'Unknown purpose')
+  if (!(await repo.findPurpose(ctx, input.purposeId))) throw invalid('body.purposeId', 'Unknown purpose')
   const policy = await repo.findPolicy(ctx, input.policyId)
-  if (!policy) throw invalid('policyId', 'Unknown policy version')
-  if (!policy.published) throw invalid('policyId', 'The policy version is not published')
+  if (!policy) throw invalid('body.policyId', 'Unknown policy version')
+  if (!policy.published) throw invalid('body.policyId', 'The policy version is not published')
   const row = await repo.insertConsentEvent(ctx, {
     personId: input.personId,
     purposeId: input.purposeId,
@@ -198,14 +198,15 @@ export async function grantConsent(ctx: ServiceContext, input: GrantConsent) {
 }
 
 export async function revokeConsent(ctx: ServiceContext, input: RevokeConsent) {
-  const occurredAt = pastInstant(ctx, input.occurredAt, 'occurredAt')
+  const occurredAt = pastInstant(ctx, input.occurredAt, 'body.occurredAt')
   await personOr422(ctx, input.personId)
-  if (!(await repo.findPurpose(ctx, input.purposeId))) throw invalid('purposeId', 'Unknown purpose')
+  if (!(await repo.findPurpose(ctx, input.purposeId))) throw invalid('body.purposeId', 'Unknown purpose')
   const { current } = await personConsents(ctx, input.personId)
   const state = current.find((c) => c.purposeId === input.purposeId)
-  if (state?.state !== 'granted') throw invalid('purposeId', 'There is no granted consent for this purpose')
+  if (state?.state !== 'granted')
+    throw invalid('body.purposeId', 'There is no granted consent for this purpose')
   if (occurredAt.getTime() < new Date(state.since).getTime())
-    throw invalid('occurredAt', 'Cannot be before the consent was granted')
+    throw invalid('body.occurredAt', 'Cannot be before the consent was granted')
   const row = await repo.insertConsentEvent(ctx, {
     personId: input.personId,
     purposeId: input.purposeId,
@@ -288,7 +289,7 @@ export async function getRequest(ctx: ServiceContext, id: string) {
 export async function createRequest(ctx: ServiceContext, input: CreateDataRequest) {
   const today = bogotaToday(ctx.now)
   const receivedOn = input.receivedOn ?? today
-  if (compareIsoDates(receivedOn, today) > 0) throw invalid('receivedOn', 'Cannot be in the future')
+  if (compareIsoDates(receivedOn, today) > 0) throw invalid('body.receivedOn', 'Cannot be in the future')
   await personOr422(ctx, input.personId)
   const row = await repo.insertRequest(ctx, {
     personId: input.personId,
@@ -368,7 +369,7 @@ export async function answerRequest(ctx: ServiceContext, id: string, input: Answ
   if (row.kind === 'supresion') {
     if (input.retentionApplies === undefined)
       throw new AppError('validation_failed', 'Say whether a legal retention duty applies', [
-        { path: 'retentionApplies', message: 'Required for a supresión request' },
+        { path: 'body.retentionApplies', message: 'Required for a supresión request' },
       ])
     // Minga never hard-deletes a person (ledgers reference them): accepted deletion with a legal duty
     // to keep records means anonymization; without one, the answer records the decision only.

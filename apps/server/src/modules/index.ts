@@ -4,6 +4,7 @@ import { announcementsModule } from './announcements/index.ts'
 import { assembliesModule } from './assemblies/index.ts'
 import { messagingModule } from './messaging/index.ts'
 import { notificationsModule } from './notifications/index.ts'
+import { peopleModule } from './people/index.ts'
 import { pollsModule } from './polls/index.ts'
 import { privacyModule } from './privacy/index.ts'
 import { scorecardsModule } from './scorecards/index.ts'
@@ -14,6 +15,7 @@ import { webhooksModule } from './webhooks/index.ts'
 /** The modules this server loads: the only registry. Add a module here and nowhere else. */
 export const modules: ModuleManifest[] = [
   announcementsModule,
+  peopleModule,
   unitsModule,
   assembliesModule,
   pollsModule,

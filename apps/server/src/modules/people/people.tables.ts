@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import {
   boolean,
   date,
@@ -12,7 +13,6 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'
-import { sql } from 'drizzle-orm'
 import { orgIsolationPolicy, tenantColumns, timestamps } from '../../platform/db/tenant-table.ts'
 import { orgs } from '../../platform/tenancy/tenancy.tables.ts'
 

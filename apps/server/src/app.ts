@@ -21,6 +21,7 @@ import type { AppInstance } from './platform/http/app-instance.ts'
 import { installErrorHandling } from './platform/http/error-handler.ts'
 import { installSecurity } from './platform/http/security.ts'
 import { installWebApp } from './platform/http/web-app.ts'
+import { registerFileRoutes } from './platform/files/files.routes.ts'
 import { JobRunner } from './platform/jobs/jobs.ts'
 import { registerDevMailboxRoute } from './platform/mail/dev-mailbox.routes.ts'
 import { registerMailRoutes } from './platform/mail/mail.routes.ts'
@@ -139,6 +140,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await registerOidcProvider(app, { db: database.db, config, auth, sessions: platform.sessions })
   if (config.env !== 'production' && !config.smtpUrl) registerDevMailboxRoute(app)
   registerMailRoutes(app)
+  registerFileRoutes(app)
   for (const module of modules) module.routes?.(app)
   await installWebApp(app)
 

@@ -47,6 +47,12 @@ export const platformPermissions: PermissionDef[] = [
     roles: managers,
   },
   {
+    key: 'files:read',
+    label: { es: 'Ver archivos subidos y sus enlaces', en: 'View uploaded files and their links' },
+    roles: managers,
+  },
+  { key: 'files:write', label: { es: 'Subir archivos', en: 'Upload files' }, roles: managers },
+  {
     key: 'api_keys:manage',
     label: { es: 'Gestionar llaves de API', en: 'Manage API keys' },
     roles: managers,

@@ -222,9 +222,9 @@ function checkTtl(ttlSeconds: number): number {
 /** Keeps the last path segment, drops control characters, and bounds the length. */
 export function cleanFileName(name: string): string {
   const last = name.split(/[/\\]/).pop() ?? ''
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed.
-  const clean = last
-    .replace(/[\u0000-\u001f\u007f]/g, '')
+  const clean = [...last]
+    .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f)
+    .join('')
     .trim()
     .slice(-255)
   return clean === '' || clean === '.' || clean === '..' ? 'archivo' : clean

@@ -235,6 +235,24 @@ const pollRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/polls/poll-page.tsx'), 'PollPage'),
 })
 
+const privacyRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'privacy',
+  component: lazyRouteComponent(() => import('../features/privacy/privacy-page.tsx'), 'PrivacyPage'),
+})
+
+const privacyRequestRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'privacy/requests/$requestId',
+  component: lazyRouteComponent(() => import('../features/privacy/request-page.tsx'), 'PrivacyRequestPage'),
+})
+
+const privacyPersonRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'privacy/people/$personId',
+  component: lazyRouteComponent(() => import('../features/privacy/consents-page.tsx'), 'PrivacyConsentsPage'),
+})
+
 const assemblyRoutes = createAssemblyRoutes(orgRoute)
 
 const messagingRoutes = createMessagingRoutes(orgRoute)
@@ -314,6 +332,9 @@ export const routeTree = rootRoute.addChildren([
       tasksRoute,
       taskBoardRoute,
       activityRoute,
+      privacyRoute,
+      privacyRequestRoute,
+      privacyPersonRoute,
       webhooksRoute,
       notificationsRoute,
       notificationPreferencesRoute,

@@ -7,6 +7,7 @@ import { pollsEn } from '../../features/polls/i18n/polls.en.ts'
 import { scorecardsEn } from '../../features/scorecards/i18n/scorecards.en.ts'
 import { tasksEn } from '../../features/tasks/i18n/tasks.en.ts'
 import { unitsEn } from '../../features/units/i18n/units.en.ts'
+import { privacyEn } from '../../features/privacy/i18n/privacy.en.ts'
 import { webhooksEn } from '../../features/webhooks/i18n/webhooks.en.ts'
 import type { Resources } from './es-co.ts'
 
@@ -584,6 +585,7 @@ export const en: Resources = {
   tasks: tasksEn,
   messaging: messagingEn,
   scorecards: scorecardsEn,
+  privacy: privacyEn,
   webhooks: webhooksEn,
   notifications: notificationsEn,
   errors: {

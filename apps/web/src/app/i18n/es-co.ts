@@ -7,6 +7,7 @@ import { pollsEsCO } from '../../features/polls/i18n/polls.es-co.ts'
 import { scorecardsEsCO } from '../../features/scorecards/i18n/scorecards.es-co.ts'
 import { tasksEsCO } from '../../features/tasks/i18n/tasks.es-co.ts'
 import { unitsEsCO } from '../../features/units/i18n/units.es-co.ts'
+import { privacyEsCO } from '../../features/privacy/i18n/privacy.es-co.ts'
 import { webhooksEsCO } from '../../features/webhooks/i18n/webhooks.es-co.ts'
 
 // Spanish (Colombia): the default language. Every user-facing text lives here and in en.ts.
@@ -586,6 +587,7 @@ export const esCO = {
   tasks: tasksEsCO,
   messaging: messagingEsCO,
   scorecards: scorecardsEsCO,
+  privacy: privacyEsCO,
   webhooks: webhooksEsCO,
   notifications: notificationsEsCO,
   errors: {

@@ -34,6 +34,10 @@ const LINK_RATE_LIMIT = { max: 120, timeWindow: '1 minute' }
 /** A wildcard, not `:token`: upload tokens carry the file name and outgrow the router's param limit. */
 const Token = z.object({ '*': z.string().min(10).max(4000) })
 
+const MultipartFileBody = z.unknown().meta({
+  description: 'multipart/form-data with one part named `file` (its file name and type are checked)',
+})
+
 const toInfo = (file: StoredFile): StoredFileInfo => ({
   id: file.id,
   sha256: file.sha256,
@@ -83,6 +87,8 @@ export function registerFileRoutes(app: AppInstance) {
       schema: {
         summary: 'Upload a file (multipart/form-data, field `file`)',
         tags: ['files'],
+        // Documents the multipart body; the bytes are read from the stream, not validated here.
+        body: MultipartFileBody,
         response: { 201: StoredFileInfo },
       },
       async handler(ctx, { request, reply }) {

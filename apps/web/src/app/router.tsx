@@ -303,6 +303,19 @@ const notificationPreferencesRoute = createRoute({
   ),
 })
 
+const peopleRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'people',
+  // Lazy: the create form pulls in zod through the shared contracts.
+  component: lazyRouteComponent(() => import('../features/people/people-page.tsx'), 'PeoplePage'),
+})
+
+const personRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'people/$personId',
+  component: lazyRouteComponent(() => import('../features/people/person-page.tsx'), 'PersonPage'),
+})
+
 const moduleRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: '$module',
@@ -338,6 +351,8 @@ export const routeTree = rootRoute.addChildren([
       webhooksRoute,
       notificationsRoute,
       notificationPreferencesRoute,
+      peopleRoute,
+      personRoute,
       moduleRoute,
     ]),
   ]),

@@ -3,11 +3,12 @@ import { assembliesEn } from '../../features/assemblies/i18n/assemblies.en.ts'
 import { devMailboxEn } from '../../features/dev-mailbox/i18n/dev-mailbox.en.ts'
 import { messagingEn } from '../../features/messaging/i18n/messaging.en.ts'
 import { notificationsEn } from '../../features/notifications/i18n/notifications.en.ts'
+import { peopleEn } from '../../features/people/i18n/people.en.ts'
 import { pollsEn } from '../../features/polls/i18n/polls.en.ts'
+import { privacyEn } from '../../features/privacy/i18n/privacy.en.ts'
 import { scorecardsEn } from '../../features/scorecards/i18n/scorecards.en.ts'
 import { tasksEn } from '../../features/tasks/i18n/tasks.en.ts'
 import { unitsEn } from '../../features/units/i18n/units.en.ts'
-import { privacyEn } from '../../features/privacy/i18n/privacy.en.ts'
 import { webhooksEn } from '../../features/webhooks/i18n/webhooks.en.ts'
 import type { Resources } from './es-co.ts'
 
@@ -215,6 +216,7 @@ export const en: Resources = {
     settings: 'Settings',
   },
   polls: pollsEn,
+  people: peopleEn,
   modulePage: {
     comingSoon: 'This module will be available soon.',
   },

@@ -3,11 +3,12 @@ import { assembliesEsCO } from '../../features/assemblies/i18n/assemblies.es-co.
 import { devMailboxEsCO } from '../../features/dev-mailbox/i18n/dev-mailbox.es-co.ts'
 import { messagingEsCO } from '../../features/messaging/i18n/messaging.es-co.ts'
 import { notificationsEsCO } from '../../features/notifications/i18n/notifications.es-co.ts'
+import { peopleEsCO } from '../../features/people/i18n/people.es-co.ts'
 import { pollsEsCO } from '../../features/polls/i18n/polls.es-co.ts'
+import { privacyEsCO } from '../../features/privacy/i18n/privacy.es-co.ts'
 import { scorecardsEsCO } from '../../features/scorecards/i18n/scorecards.es-co.ts'
 import { tasksEsCO } from '../../features/tasks/i18n/tasks.es-co.ts'
 import { unitsEsCO } from '../../features/units/i18n/units.es-co.ts'
-import { privacyEsCO } from '../../features/privacy/i18n/privacy.es-co.ts'
 import { webhooksEsCO } from '../../features/webhooks/i18n/webhooks.es-co.ts'
 
 // Spanish (Colombia): the default language. Every user-facing text lives here and in en.ts.
@@ -217,6 +218,7 @@ export const esCO = {
     settings: 'Configuración',
   },
   polls: pollsEsCO,
+  people: peopleEsCO,
   modulePage: {
     comingSoon: 'Este módulo estará disponible pronto.',
   },

@@ -1,4 +1,6 @@
 import type { ModuleManifest } from '../../platform/module-manifest.ts'
+import { anonymizePerson, exportPersonData, getPersonSummary, setClaimInProgress } from '../people/index.ts'
+import { usePeoplePort } from './people-port.ts'
 import { privacyJobs } from './privacy.jobs.ts'
 import { requestDueSoonNotificationType } from './privacy.notifications.ts'
 import { registerPrivacyRoutes } from './privacy.routes.ts'
@@ -12,6 +14,9 @@ export {
   PRIVACY_REQUEST_RECEIVED,
   personConsents,
 } from './privacy.service.ts'
+
+// The real people module behind privacy's port (tests may swap in a fake with usePeoplePort).
+usePeoplePort({ getPersonSummary, setClaimInProgress, exportPersonData, anonymizePerson })
 
 /**
  * Protección de datos (Ley 1581 de 2012, habeas data): versioned privacy policy, consents per purpose

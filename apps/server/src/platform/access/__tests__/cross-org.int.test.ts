@@ -17,6 +17,10 @@ import {
 } from '../../../modules/messaging/__tests__/cross-org-fixtures.ts'
 import { notificationsCrossOrgBodies } from '../../../modules/notifications/__tests__/cross-org-fixtures.ts'
 import { pollsCrossOrgBodies, seedPollsOfOrg } from '../../../modules/polls/__tests__/cross-org-fixtures.ts'
+import {
+  privacyCrossOrgBodies,
+  seedPrivacyOfOrg,
+} from '../../../modules/privacy/__tests__/cross-org-fixtures.ts'
 import { seedTasksOfOrg, tasksCrossOrgBodies } from '../../../modules/tasks/__tests__/cross-org-fixtures.ts'
 import { seedUnitsOfOrg, unitsCrossOrgBodies } from '../../../modules/units/__tests__/cross-org-fixtures.ts'
 import {
@@ -72,6 +76,7 @@ beforeAll(async () => {
   Object.assign(idsOfB, await seedTasksOfOrg(post))
   Object.assign(idsOfB, await seedWebhooksOfOrg(post))
   Object.assign(idsOfB, await seedMessagingOfOrg(post, memberB.id))
+  Object.assign(idsOfB, await seedPrivacyOfOrg(post))
   const key = await as(
     t.app,
     ownerA,
@@ -156,6 +161,7 @@ describe('cross-org isolation, generated from the route table', () => {
       ...webhooksCrossOrgBodies(),
       ...messagingCrossOrgBodies(sampleId),
       ...notificationsCrossOrgBodies(),
+      ...privacyCrossOrgBodies(),
     }
     const withIds = orgRoutes().filter((r) => /:(?!org)[a-zA-Z]+/.test(r.url.replace(':org', '')))
     expect(withIds.length).toBeGreaterThan(8)
@@ -207,5 +213,9 @@ describe('cross-org isolation, generated from the route table', () => {
     )
     const card = (await b({ method: 'GET', url: `${base}/tasks/cards/${idsOfB.cards}` })).json()
     expect(card.title).toBe('Tarea Beta')
+    const request = (await b({ method: 'GET', url: `${base}/privacy/requests/${idsOfB.requests}` })).json()
+    expect(request).toMatchObject({ status: 'received', response: null, extensionReason: null })
+    const policies = (await b({ method: 'GET', url: `${base}/privacy/policies` })).json()
+    expect(policies.items[0]).toMatchObject({ id: idsOfB.policies, published: false })
   })
 })

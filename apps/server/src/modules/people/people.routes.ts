@@ -32,6 +32,21 @@ export function registerPeopleRoutes(app: AppInstance) {
     handler: (ctx, { query }) => service.listPeople(ctx, query),
   })
 
+  // The same search with the query in the body: request logs record URLs, and a document number or
+  // phone must never reach them. The web app searches through this route.
+  orgRoute(app, {
+    method: 'POST',
+    url: '/people/search',
+    permission: 'people:read',
+    schema: {
+      summary: 'Search people (query in the body, so document numbers stay out of URLs and logs)',
+      tags,
+      body: PersonQuery,
+      response: { 200: PersonPage, ...errors },
+    },
+    handler: (ctx, { body }) => service.listPeople(ctx, body),
+  })
+
   orgRoute(app, {
     method: 'GET',
     url: '/people/:id',

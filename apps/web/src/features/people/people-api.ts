@@ -26,7 +26,12 @@ export function peopleQuery(org: string, filters: PeopleFilters) {
   return infiniteQueryOptions({
     queryKey: [...peopleKey(org), 'list', filters],
     queryFn: ({ pageParam, signal }) =>
-      apiFetch<PersonPage>(base(org), { query: { ...filters, limit: 25, cursor: pageParam }, signal }),
+      // POST: a searched document number or phone must not end up in a URL (server and proxy logs).
+      apiFetch<PersonPage>(`${base(org)}/search`, {
+        method: 'POST',
+        body: { ...filters, limit: 25, ...(pageParam ? { cursor: pageParam } : {}) },
+        signal,
+      }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   })

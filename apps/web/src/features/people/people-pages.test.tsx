@@ -72,7 +72,7 @@ function peopleApi(options: { all?: boolean; routes?: Parameters<typeof fakeApi>
         permissions: options.all === false ? ['people:read'] : [],
         branches: [],
       }),
-    [`GET ${base}/people`]: () =>
+    [`POST ${base}/people/search`]: () =>
       json({
         items: [jose],
         nextCursor: null,
@@ -107,14 +107,20 @@ describe('people list', () => {
     expect(screen.getByRole('checkbox', { name: 'fundador (1)' })).toBeInTheDocument()
     await user.type(screen.getByLabelText('Buscar'), 'Jose Garzia')
     await waitFor(() =>
-      expect(api.callsTo('GET', `${base}/people`).some((c) => c.query.get('q') === 'Jose Garzia')).toBe(true),
+      expect(
+        api
+          .callsTo('POST', `${base}/people/search`)
+          .some((c) => (c.body as { q?: string }).q === 'Jose Garzia'),
+      ).toBe(true),
     )
     await user.click(screen.getByRole('combobox', { name: 'Estado' }))
     await user.click(await screen.findByRole('option', { name: 'Retirado (3)' }))
     await waitFor(() =>
-      expect(api.callsTo('GET', `${base}/people`).some((c) => c.query.get('status') === 'retirado')).toBe(
-        true,
-      ),
+      expect(
+        api
+          .callsTo('POST', `${base}/people/search`)
+          .some((c) => (c.body as { status?: string }).status === 'retirado'),
+      ).toBe(true),
     )
     expect(document.title).toBe('Personas · Minga')
   })

@@ -244,6 +244,9 @@ describe('people: records', () => {
     )
     expect(audit.rows.map((r) => r.changes).join()).not.toContain(number)
     expect(audit.rows.map((r) => r.changes).join()).not.toContain('2500000')
+    const posted = await as(t.app, admin)({ method: 'POST', url: `${base()}/search`, payload: { q: number } })
+    expect(posted.statusCode, posted.body).toBe(200)
+    expect(posted.json().items.map((p: { id: string }) => p.id)).toEqual([person.id])
     for (const q of [number, '3105551234', 'marta@example.test', String(person.membershipNumber)]) {
       const found = await as(t.app, admin)({ method: 'GET', url: `${base()}?q=${encodeURIComponent(q)}` })
       expect(

@@ -215,7 +215,7 @@ describe('platform/files on local disk', () => {
     }
   })
 
-  it('uploads through a signed upload link, once per link lifetime', async () => {
+  it('uploads through a signed upload link, which cannot download', async () => {
     const link = await as(
       t.app,
       owner,

@@ -80,6 +80,7 @@ describe('organizations', () => {
       status: 'active',
       enabledModules: [
         'announcements',
+        'people',
         'polls',
         'tasks',
         'notifications',

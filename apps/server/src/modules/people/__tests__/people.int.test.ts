@@ -286,6 +286,37 @@ describe('people: records', () => {
     expect((await as(t.app, member)({ method: 'GET', url: `${base()}/${person.id}` })).statusCode).toBe(403)
   })
 
+  it('links a user account only when the user is a member, and refuses unknown branches', async () => {
+    const outsiderLink = await create({
+      documentType: 'CC',
+      documentNumber: nextCc(),
+      firstNames: 'A',
+      lastNames: 'B',
+      userId: outsider.id,
+    })
+    expect(outsiderLink.statusCode).toBe(422)
+    expect(outsiderLink.json().errors[0].path).toBe('body.userId')
+    const badBranch = await create({
+      documentType: 'CC',
+      documentNumber: nextCc(),
+      firstNames: 'A',
+      lastNames: 'B',
+      branchId: '00000000-0000-7000-8000-000000000000',
+    })
+    expect(badBranch.json().errors[0].path).toBe('body.branchId')
+    const linked = await createOk({ firstNames: 'Miembro', lastNames: 'Con Cuenta', userId: member.id })
+    expect(linked.userId).toBe(member.id)
+    const statusByMember = await as(
+      t.app,
+      member,
+    )({
+      method: 'POST',
+      url: `${base()}/${linked.id}/status`,
+      payload: { status: 'inactivo', reason: 'prueba' },
+    })
+    expect(statusByMember.statusCode).toBe(403)
+  })
+
   it('keeps orgs apart: 404 on another org’s ids, never in its search', async () => {
     const person = await createOk({ firstNames: 'Aislada', lastNames: 'Privada' })
     expect(

@@ -51,7 +51,30 @@ const extensionAliases: Record<string, string> = { jpeg: 'jpg', jpe: 'jpg', tiff
 /** Declared types that say nothing about the content. */
 const vagueTypes = new Set(['', 'application/octet-stream', 'binary/octet-stream'])
 
-const mimeAliases: Record<string, string> = { 'image/jpg': 'image/jpeg', 'image/pjpeg': 'image/jpeg' }
+/** Types some browsers and operating systems declare for a format file-type names otherwise. */
+const mimeAliases: Record<string, string> = {
+  'image/jpg': 'image/jpeg',
+  'image/pjpeg': 'image/jpeg',
+  'image/x-png': 'image/png',
+  'application/x-zip-compressed': 'application/zip',
+  'application/x-pdf': 'application/pdf',
+}
+
+/** Legacy Office files are one container format (CFB); their extension tells which. */
+const cfbTypes: Record<string, string> = {
+  doc: 'application/msword',
+  xls: 'application/vnd.ms-excel',
+  ppt: 'application/vnd.ms-powerpoint',
+  msg: 'application/vnd.ms-outlook',
+}
+
+/** What browsers declare for text files (Windows calls a CSV `application/vnd.ms-excel`). */
+const textDeclarations = new Set([
+  'application/json',
+  'application/csv',
+  'application/x-csv',
+  'application/vnd.ms-excel',
+])
 
 const normalizeMime = (mime: string) => {
   const bare = mime.split(';')[0]?.trim().toLowerCase() ?? ''
@@ -82,17 +105,19 @@ export async function sniffMimeType(input: SniffInput): Promise<string> {
   let mime: string
   if (detected) {
     if (executableMimes.has(detected.mime)) throw new FileRejectedError('executable', detected.mime)
-    if (!vagueTypes.has(declared) && declared !== detected.mime) {
-      throw new FileRejectedError('type_mismatch', detected.mime)
+    const legacyOffice = detected.ext === 'cfb' ? cfbTypes[ext] : undefined
+    mime = legacyOffice ?? detected.mime
+    if (!vagueTypes.has(declared) && declared !== mime) throw new FileRejectedError('type_mismatch', mime)
+    if (ext && ext !== detected.ext && !legacyOffice) {
+      throw new FileRejectedError('extension_mismatch', detected.mime)
     }
-    if (ext && ext !== detected.ext) throw new FileRejectedError('extension_mismatch', detected.mime)
-    mime = detected.mime
   } else {
     if (bytes.subarray(0, 2).toString('latin1') === '#!') throw new FileRejectedError('executable')
     if (!looksLikeText(bytes)) throw new FileRejectedError('unrecognized')
     const fromExt = ext ? textTypes[ext] : 'text/plain'
     if (!fromExt) throw new FileRejectedError('extension_mismatch', 'text/plain')
-    if (!vagueTypes.has(declared) && declared !== fromExt && declared !== 'text/plain') {
+    const textLike = declared.startsWith('text/') || textDeclarations.has(declared)
+    if (!vagueTypes.has(declared) && declared !== fromExt && !textLike) {
       throw new FileRejectedError('type_mismatch', fromExt)
     }
     mime = fromExt
@@ -103,24 +128,13 @@ export async function sniffMimeType(input: SniffInput): Promise<string> {
   return mime
 }
 
-/** Valid UTF-8 with no NUL or other control bytes besides tab, newlines and form feed. */
+/**
+ * No NUL or other control bytes besides tab, newlines and form feed. UTF-8 is not required: CSV
+ * exported by Excel in Colombia is often Windows-1252 (tildes and eñes as single bytes).
+ */
 function looksLikeText(bytes: Buffer): boolean {
-  const sample = bytes.subarray(0, 64 * 1024)
-  for (const byte of sample) {
+  for (const byte of bytes.subarray(0, 64 * 1024)) {
     if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) return false
   }
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(sample.length < bytes.length ? trimUtf8(sample) : sample)
-    return true
-  } catch {
-    return false
-  }
-}
-
-/** Drops a multi-byte character cut at the end of a sample. */
-function trimUtf8(sample: Buffer): Buffer {
-  let end = sample.length
-  while (end > 0 && end > sample.length - 4 && ((sample[end - 1] ?? 0) & 0xc0) === 0x80) end--
-  if (end > 0 && ((sample[end - 1] ?? 0) & 0xc0) === 0xc0) end--
-  return sample.subarray(0, end)
+  return true
 }

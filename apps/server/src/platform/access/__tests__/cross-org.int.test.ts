@@ -16,6 +16,7 @@ import {
   seedMessagingOfOrg,
 } from '../../../modules/messaging/__tests__/cross-org-fixtures.ts'
 import { notificationsCrossOrgBodies } from '../../../modules/notifications/__tests__/cross-org-fixtures.ts'
+import { peopleCrossOrgBodies } from '../../../modules/people/__tests__/cross-org-fixtures.ts'
 import { pollsCrossOrgBodies, seedPollsOfOrg } from '../../../modules/polls/__tests__/cross-org-fixtures.ts'
 import {
   privacyCrossOrgBodies,
@@ -77,6 +78,7 @@ beforeAll(async () => {
   Object.assign(idsOfB, await seedWebhooksOfOrg(post))
   Object.assign(idsOfB, await seedMessagingOfOrg(post, memberB.id))
   Object.assign(idsOfB, await seedPrivacyOfOrg(post))
+  idsOfB.people = idsOfB.privacyPerson!
   const key = await as(
     t.app,
     ownerA,
@@ -162,6 +164,7 @@ describe('cross-org isolation, generated from the route table', () => {
       ...messagingCrossOrgBodies(sampleId),
       ...notificationsCrossOrgBodies(),
       ...privacyCrossOrgBodies(),
+      ...peopleCrossOrgBodies(),
     }
     const withIds = orgRoutes().filter((r) => /:(?!org)[a-zA-Z]+/.test(r.url.replace(':org', '')))
     expect(withIds.length).toBeGreaterThan(8)
@@ -215,6 +218,8 @@ describe('cross-org isolation, generated from the route table', () => {
     expect(card.title).toBe('Tarea Beta')
     const request = (await b({ method: 'GET', url: `${base}/privacy/requests/${idsOfB.requests}` })).json()
     expect(request).toMatchObject({ status: 'received', response: null, extensionReason: null })
+    const person = (await b({ method: 'GET', url: `${base}/people/${idsOfB.people}` })).json()
+    expect(person).toMatchObject({ status: 'activo', position: null })
     const policies = (await b({ method: 'GET', url: `${base}/privacy/policies` })).json()
     expect(policies.items[0]).toMatchObject({ id: idsOfB.policies, published: false })
   })

@@ -7,6 +7,7 @@ import {
   FileUsageInfo,
   StoredFileInfo,
 } from '@minga/contracts/files'
+import { eq } from 'drizzle-orm'
 import type { FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { withOrg } from '../db/with-org.ts'
@@ -15,6 +16,7 @@ import type { AppInstance } from '../http/app-instance.ts'
 import { orgRoute } from '../http/org-route.ts'
 import { localeOf } from '../http/problem-text.ts'
 import type { ServiceContext } from '../service-context.ts'
+import { orgs } from '../tenancy/tenancy.tables.ts'
 import { FileRejectedError } from './file-rejection.ts'
 import {
   fileUsage,
@@ -257,6 +259,15 @@ export function registerFileRoutes(app: AppInstance) {
         const body = request.body
         if (!Buffer.isBuffer(body)) {
           throw new AppError('validation_failed', 'No file was sent', [{ path: 'file', message: 'Required' }])
+        }
+        // A signed link does not bypass the org's state: a suspended or unpaid org takes no new files.
+        const [org] = await app.platform.database.db
+          .select({ status: orgs.status, subscription: orgs.subscriptionStatus })
+          .from(orgs)
+          .where(eq(orgs.id, orgId))
+        if (!org) throw notFound('Organization')
+        if (org.status !== 'active' || org.subscription === 'cancelled' || org.subscription === 'past_due') {
+          throw new AppError('forbidden', 'This organization cannot receive files now')
         }
         const header = request.headers['content-type']
         const declaredMimeType = declared ?? (typeof header === 'string' ? header : undefined)

@@ -11,6 +11,8 @@ import {
   type TestApp,
   type TestUser,
 } from '../../../../test/harness.ts'
+import { withOrg } from '../../db/with-org.ts'
+import { readFile } from '../index.ts'
 import { multipart, pdfBytes } from './samples.ts'
 
 const BUCKET = 'minga-files-test'
@@ -90,6 +92,27 @@ describe('platform/files on S3 (s3rver)', () => {
     expect(download.status).toBe(200)
     expect(Buffer.from(await download.arrayBuffer()).equals(bytes)).toBe(true)
     expect(download.headers.get('content-type')).toBe('application/pdf')
+  })
+
+  it('streams a stored file back through readFile', async () => {
+    const bytes = pdfBytes('read-s3')
+    const file = (await upload('leer.pdf', bytes)).json()
+    const read = await withOrg(t.app.platform.database.db, org.id, async (tx) => {
+      const ctx = {
+        db: tx,
+        orgId: org.id,
+        actor: { userId: null, role: 'system' as const },
+        requestId: 'test',
+        now: new Date(),
+        ip: null,
+      }
+      const { file: stored, stream } = await readFile(ctx, file.id)
+      const chunks: Buffer[] = []
+      for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array))
+      return { stored, bytes: Buffer.concat(chunks) }
+    })
+    expect(read.stored).toMatchObject({ id: file.id, mimeType: 'application/pdf', originalName: 'leer.pdf' })
+    expect(read.bytes.equals(bytes)).toBe(true)
   })
 
   it('stores identical bytes once in the bucket', async () => {

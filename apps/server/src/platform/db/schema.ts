@@ -16,6 +16,7 @@ export * from '../auth/auth.tables.ts'
 export * from '../events/events.tables.ts'
 export * from '../files/files.tables.ts'
 export * from '../http/idempotency.tables.ts'
+export * from '../../modules/documents/documents.tables.ts'
 export * from '../mail/mail.tables.ts'
 export * from '../plans/plans.tables.ts'
 export * from '../tenancy/tenancy.tables.ts'
@@ -23,6 +24,7 @@ export * from '../tenancy/tenancy.tables.ts'
 import * as activity from '../../modules/activity/activity.tables.ts'
 import * as announcements from '../../modules/announcements/announcements.tables.ts'
 import * as assemblies from '../../modules/assemblies/assemblies.tables.ts'
+import * as documents from '../../modules/documents/documents.tables.ts'
 import * as messaging from '../../modules/messaging/messaging.tables.ts'
 import * as notifications from '../../modules/notifications/notifications.tables.ts'
 import * as people from '../../modules/people/people.tables.ts'
@@ -46,6 +48,7 @@ export const schema = {
   ...activity,
   ...announcements,
   ...assemblies,
+  ...documents,
   ...messaging,
   ...notifications,
   ...people,

@@ -7,6 +7,7 @@ export { reencryptPeople } from './people.reencrypt.ts'
 export {
   anonymizePerson,
   exportPersonData,
+  findPersonIdByUser,
   getPersonSummary,
   PERSON_CREATED,
   PERSON_STATUS_CHANGED,

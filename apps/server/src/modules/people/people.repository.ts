@@ -14,6 +14,16 @@ export async function findPerson(ctx: ServiceContext, id: string) {
   return row ?? null
 }
 
+/** The person record linked to a user account in this org, if any. */
+export async function findPersonIdByUser(ctx: ServiceContext, userId: string) {
+  const [row] = await ctx.db
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.orgId, ctx.orgId), eq(people.userId, userId)))
+    .limit(1)
+  return row?.id ?? null
+}
+
 export async function findByDocumentIndex(ctx: ServiceContext, documentType: string, bidx: string) {
   const [row] = await ctx.db
     .select({ id: people.id })

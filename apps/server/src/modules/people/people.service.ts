@@ -584,6 +584,11 @@ export type PersonSummary = {
   userId: string | null
 }
 
+/** The person record linked to this user account (a member's own record), or null. */
+export async function findPersonIdByUser(ctx: ServiceContext, userId: string): Promise<string | null> {
+  return repo.findPersonIdByUser(ctx, userId)
+}
+
 export async function getPersonSummary(ctx: ServiceContext, personId: string): Promise<PersonSummary | null> {
   if (!/^[0-9a-f-]{36}$/i.test(personId)) return null
   const row = await repo.findPerson(ctx, personId)

@@ -1,5 +1,11 @@
 import type { ModuleManifest } from '../../platform/module-manifest.ts'
-import { anonymizePerson, exportPersonData, getPersonSummary, setClaimInProgress } from '../people/index.ts'
+import {
+  anonymizePerson,
+  exportPersonData,
+  findPersonIdByUser,
+  getPersonSummary,
+  setClaimInProgress,
+} from '../people/index.ts'
 import { usePeoplePort } from './people-port.ts'
 import { privacyJobs } from './privacy.jobs.ts'
 import { requestDueSoonNotificationType } from './privacy.notifications.ts'
@@ -16,7 +22,7 @@ export {
 } from './privacy.service.ts'
 
 // The real people module behind privacy's port (tests may swap in a fake with usePeoplePort).
-usePeoplePort({ getPersonSummary, setClaimInProgress, exportPersonData, anonymizePerson })
+usePeoplePort({ getPersonSummary, setClaimInProgress, exportPersonData, anonymizePerson, findPersonIdByUser })
 
 /**
  * Protección de datos (Ley 1581 de 2012, habeas data): versioned privacy policy, consents per purpose

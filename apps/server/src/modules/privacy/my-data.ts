@@ -11,6 +11,13 @@ import { personConsents, toRequestDto } from './privacy.service.ts'
  * "Mis datos" (Ley 1581 art. 8): everything the org holds about a person — the people module's record
  * plus this module's consents and requests. Every export is audited: it discloses personal data.
  */
+/** The caller's own person record: 404 when their account is linked to none in this org. */
+export async function ownPersonId(ctx: ServiceContext): Promise<string> {
+  const personId = ctx.actor.userId ? await people().findPersonIdByUser(ctx, ctx.actor.userId) : null
+  if (!personId) throw notFound('Person linked to your account')
+  return personId
+}
+
 export async function exportMyData(ctx: ServiceContext, personId: string) {
   if (!(await people().getPersonSummary(ctx, personId))) throw notFound('Person')
   const person = await people().exportPersonData(ctx, personId)

@@ -18,6 +18,8 @@ export type PeoplePort = {
   setClaimInProgress(ctx: ServiceContext, personId: string, inProgress: boolean): Promise<void>
   exportPersonData(ctx: ServiceContext, personId: string): Promise<Record<string, unknown>>
   anonymizePerson(ctx: ServiceContext, personId: string, reason: string): Promise<void>
+  /** The person record linked to a member's account (their own "Mis datos"). */
+  findPersonIdByUser(ctx: ServiceContext, userId: string): Promise<string | null>
 }
 
 let port: PeoplePort | null = null

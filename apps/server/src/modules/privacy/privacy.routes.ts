@@ -24,7 +24,7 @@ import {
 import { z } from 'zod'
 import type { AppInstance } from '../../platform/http/app-instance.ts'
 import { orgRoute } from '../../platform/http/org-route.ts'
-import { exportMyData, exportMyDataPdf } from './my-data.ts'
+import { exportMyData, exportMyDataPdf, ownPersonId } from './my-data.ts'
 import * as service from './privacy.service.ts'
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem }
@@ -245,6 +245,39 @@ export function registerPrivacyRoutes(app: AppInstance) {
       response: { 200: DataRequest, ...writeErrors },
     },
     handler: (ctx, { params, body }) => service.rejectRequest(ctx, params.id, body.reason),
+  })
+
+  // A member's own "Mis datos": only org:read, and only the record linked to the caller's account.
+  orgRoute(app, {
+    method: 'GET',
+    url: '/privacy/me/export.json',
+    permission: 'org:read',
+    schema: {
+      summary: '"Mis datos": everything held about me, as JSON',
+      tags,
+      response: { 200: z.record(z.string(), z.unknown()), ...errors },
+    },
+    async handler(ctx, { reply }) {
+      const data = await exportMyData(ctx, await ownPersonId(ctx))
+      reply.header('content-disposition', 'attachment; filename="mis-datos.json"')
+      return data
+    },
+  })
+
+  orgRoute(app, {
+    method: 'GET',
+    url: '/privacy/me/export.pdf',
+    permission: 'org:read',
+    schema: {
+      summary: '"Mis datos" as a PDF',
+      tags,
+      response: { 200: z.any().meta({ description: 'application/pdf' }), ...errors },
+    },
+    async handler(ctx, { reply }) {
+      const pdf = await exportMyDataPdf(ctx, await ownPersonId(ctx))
+      reply.type('application/pdf').header('content-disposition', 'attachment; filename="mis-datos.pdf"')
+      return pdf
+    },
   })
 
   orgRoute(app, {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  addMember,
   as,
   createOrg,
   createTestApp,
@@ -70,5 +71,49 @@ describe('privacy with the people module', () => {
     expect(after.anonymized).toBe(true)
     expect(after.claimInProgress).toBe(false)
     expect(JSON.stringify(after)).not.toContain('Ríos')
+  })
+
+  it('lets a member download their own "Mis datos", and nobody else\'s', async () => {
+    const api = as(t.app, admin)
+    const member = await signUp(t.app, 'Beto Socio')
+    const stranger = await signUp(t.app, 'Carla Socia')
+    await addMember(t.app, admin, slug, member)
+    await addMember(t.app, admin, slug, stranger)
+    const person = await api({
+      method: 'POST',
+      url: `/api/v1/orgs/${slug}/people`,
+      payload: {
+        documentType: 'CC',
+        documentNumber: '79111222',
+        firstNames: 'Beto',
+        lastNames: 'Socio',
+        userId: member.id,
+      },
+    })
+    expect(person.statusCode, person.body).toBe(201)
+    const mine = await as(
+      t.app,
+      member,
+    )({ method: 'GET', url: `/api/v1/orgs/${slug}/privacy/me/export.json` })
+    expect(mine.statusCode, mine.body).toBe(200)
+    expect(mine.json().person).toMatchObject({ id: person.json().id })
+    expect(JSON.stringify(mine.json())).toContain('79111222')
+    const pdf = await as(t.app, member)({ method: 'GET', url: `/api/v1/orgs/${slug}/privacy/me/export.pdf` })
+    expect(pdf.statusCode).toBe(200)
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-')
+    // Not linked to any record: 404, and the staff export stays closed to members.
+    const none = await as(
+      t.app,
+      stranger,
+    )({ method: 'GET', url: `/api/v1/orgs/${slug}/privacy/me/export.json` })
+    expect(none.statusCode).toBe(404)
+    const staffRoute = await as(
+      t.app,
+      member,
+    )({
+      method: 'GET',
+      url: `/api/v1/orgs/${slug}/privacy/people/${person.json().id}/export.json`,
+    })
+    expect(staffRoute.statusCode).toBe(403)
   })
 })

@@ -55,6 +55,13 @@ class FakePeople implements PeoplePort {
   async anonymizePerson(_ctx: ServiceContext, personId: string, reason: string) {
     this.calls.push(`anonymize:${personId}:${reason}`)
   }
+  async findPersonIdByUser(ctx: ServiceContext, userId: string) {
+    for (const [key, person] of this.persons) {
+      const [org, id] = key.split(':')
+      if (org === ctx.orgId && person.userId === userId) return id ?? null
+    }
+    return null
+  }
 }
 
 let t: TestApp

@@ -6,6 +6,7 @@ import { isApiError } from '../../app/api-client.ts'
 import { errorMessage } from '../../app/error-message.ts'
 import { PageLoader } from '../../ui/page-loader.tsx'
 import { usePageTitle } from '../../ui/use-page-title.ts'
+import { MyDataSection } from './my-data-section.tsx'
 import { PoliciesTab } from './policies-tab.tsx'
 import { requestsQuery } from './privacy-api.ts'
 import { PurposesTab } from './purposes-tab.tsx'
@@ -24,9 +25,17 @@ export function PrivacyPage() {
   if (requests.isPending) body = <PageLoader />
   else if (!requests.data) {
     const forbidden = isApiError(requests.error) && requests.error.status === 403
-    body = (
-      <Alert color={forbidden ? 'yellow' : 'red'} role="alert">
-        {forbidden ? t('privacy.forbidden') : errorMessage(t, requests.error)}
+    // A member manages nothing here, but may always download their own data.
+    body = forbidden ? (
+      <Stack>
+        <Alert color="yellow" role="alert">
+          {t('privacy.forbidden')}
+        </Alert>
+        <MyDataSection slug={slug} />
+      </Stack>
+    ) : (
+      <Alert color="red" role="alert">
+        {errorMessage(t, requests.error)}
       </Alert>
     )
   } else {

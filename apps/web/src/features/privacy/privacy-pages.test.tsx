@@ -234,11 +234,16 @@ describe('data protection (Ley 1581)', () => {
     )
   })
 
-  it('tells a member the page is for administrators', async () => {
+  it('tells a member the page is for administrators and offers their own "Mis datos"', async () => {
     privacyApi({ [`GET ${base}/privacy/requests`]: () => problem(403, 'forbidden') }, 'member')
     renderApp('/o/coop-la-minga/privacy')
     expect(
       await screen.findByText('Solo quien administra la organización puede ver la protección de datos.'),
     ).toBeInTheDocument()
+    expect(screen.getByRole('heading', { name: 'Mis datos' })).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'Descargar mis datos (PDF)' })).toHaveAttribute(
+      'href',
+      `${base}/privacy/me/export.pdf`,
+    )
   })
 })

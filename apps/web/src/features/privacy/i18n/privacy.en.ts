@@ -88,6 +88,11 @@ export const privacyEn: typeof privacyEsCO = {
     create: 'Add purpose',
     created: 'Purpose added.',
   },
+  myData: {
+    title: 'My data',
+    intro:
+      'Download everything the organization holds about you (Ley 1581 de 2012, art. 8). If your record is not found, ask the administration to link it to your account.',
+  },
   consents: {
     title: "Data subject's consents",
     back: 'Back to data protection',

@@ -86,6 +86,11 @@ export const privacyEsCO = {
     create: 'Agregar finalidad',
     created: 'Finalidad agregada.',
   },
+  myData: {
+    title: 'Mis datos',
+    intro:
+      'Descarga todo lo que la organización guarda sobre ti (Ley 1581 de 2012, art. 8). Si no encuentras tu registro, pide a la administración que lo vincule a tu cuenta.',
+  },
   consents: {
     title: 'Autorizaciones del titular',
     back: 'Volver a protección de datos',

@@ -2,6 +2,7 @@ import type { ModuleManifest } from '../platform/module-manifest.ts'
 import { activityModule } from './activity/index.ts'
 import { announcementsModule } from './announcements/index.ts'
 import { assembliesModule } from './assemblies/index.ts'
+import { documentsModule } from './documents/index.ts'
 import { messagingModule } from './messaging/index.ts'
 import { notificationsModule } from './notifications/index.ts'
 import { peopleModule } from './people/index.ts'
@@ -26,4 +27,5 @@ export const modules: ModuleManifest[] = [
   messagingModule,
   activityModule,
   privacyModule,
+  documentsModule,
 ]

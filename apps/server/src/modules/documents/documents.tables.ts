@@ -58,9 +58,10 @@ export const documentVersions = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     foreignKey({ columns: [t.orgId], foreignColumns: [orgs.id] }).onDelete('cascade'),
-    foreignKey({ columns: [t.orgId, t.documentId], foreignColumns: [documents.orgId, documents.id] }).onDelete(
-      'cascade',
-    ),
+    foreignKey({
+      columns: [t.orgId, t.documentId],
+      foreignColumns: [documents.orgId, documents.id],
+    }).onDelete('cascade'),
     index('document_versions_doc').on(t.orgId, t.documentId, t.versionNumber),
     orgIsolationPolicy('document_versions', t.orgId),
   ],

@@ -11,6 +11,7 @@ import {
   assembliesCrossOrgBodies,
   seedAssembliesOfOrg,
 } from '../../../modules/assemblies/__tests__/cross-org-fixtures.ts'
+import { documentsCrossOrgBodies } from '../../../modules/documents/__tests__/cross-org-fixtures.ts'
 import {
   messagingCrossOrgBodies,
   seedMessagingOfOrg,
@@ -165,6 +166,7 @@ describe('cross-org isolation, generated from the route table', () => {
       ...notificationsCrossOrgBodies(),
       ...privacyCrossOrgBodies(),
       ...peopleCrossOrgBodies(),
+      ...documentsCrossOrgBodies(),
     }
     const withIds = orgRoutes().filter((r) => /:(?!org)[a-zA-Z]+/.test(r.url.replace(':org', '')))
     expect(withIds.length).toBeGreaterThan(8)

@@ -88,6 +88,7 @@ describe('organizations', () => {
         'messaging',
         'activity',
         'privacy',
+        'documents',
       ],
     })
     expect(response.headers.etag).toBe('"1"')

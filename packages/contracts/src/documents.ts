@@ -61,6 +61,7 @@ export const DocumentWithVersions = Document.extend({ versions: z.array(Document
 export type DocumentWithVersions = z.infer<typeof DocumentWithVersions>
 
 export const DocumentPage = pageOf(Document)
+export type DocumentPage = z.infer<typeof DocumentPage>
 export const DocumentParams = z.object({ id: z.uuid() })
 
 const roleKeys = z.array(z.string().trim().min(1).max(64)).max(20)
@@ -95,3 +96,4 @@ export const DocumentQuery = PageQuery.extend({
 export type DocumentQuery = z.infer<typeof DocumentQuery>
 
 export const DocumentLink = z.object({ url: z.string(), expiresAt: z.string() })
+export type DocumentLink = z.infer<typeof DocumentLink>

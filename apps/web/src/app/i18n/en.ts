@@ -1,6 +1,7 @@
 import { activityEn } from '../../features/activity/i18n/activity.en.ts'
 import { assembliesEn } from '../../features/assemblies/i18n/assemblies.en.ts'
 import { devMailboxEn } from '../../features/dev-mailbox/i18n/dev-mailbox.en.ts'
+import { documentsEn } from '../../features/documents/i18n/documents.en.ts'
 import { messagingEn } from '../../features/messaging/i18n/messaging.en.ts'
 import { notificationsEn } from '../../features/notifications/i18n/notifications.en.ts'
 import { peopleEn } from '../../features/people/i18n/people.en.ts'
@@ -217,6 +218,7 @@ export const en: Resources = {
   },
   polls: pollsEn,
   people: peopleEn,
+  documents: documentsEn,
   modulePage: {
     comingSoon: 'This module will be available soon.',
   },

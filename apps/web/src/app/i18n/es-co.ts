@@ -1,6 +1,7 @@
 import { activityEsCO } from '../../features/activity/i18n/activity.es-co.ts'
 import { assembliesEsCO } from '../../features/assemblies/i18n/assemblies.es-co.ts'
 import { devMailboxEsCO } from '../../features/dev-mailbox/i18n/dev-mailbox.es-co.ts'
+import { documentsEsCO } from '../../features/documents/i18n/documents.es-co.ts'
 import { messagingEsCO } from '../../features/messaging/i18n/messaging.es-co.ts'
 import { notificationsEsCO } from '../../features/notifications/i18n/notifications.es-co.ts'
 import { peopleEsCO } from '../../features/people/i18n/people.es-co.ts'
@@ -219,6 +220,7 @@ export const esCO = {
   },
   polls: pollsEsCO,
   people: peopleEsCO,
+  documents: documentsEsCO,
   modulePage: {
     comingSoon: 'Este módulo estará disponible pronto.',
   },

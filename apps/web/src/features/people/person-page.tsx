@@ -23,6 +23,7 @@ import { errorMessage } from '../../app/error-message.ts'
 import { PageLoader } from '../../ui/page-loader.tsx'
 import { AnchorLink } from '../../ui/router-links.tsx'
 import { usePageTitle } from '../../ui/use-page-title.ts'
+import { DocumentsPanel } from '../documents/documents-panel.tsx'
 import { DANE_DEPARTMENT_OPTIONS } from './dane-departments.ts'
 import { canWritePeople, myPermissionsQuery, personHistoryQuery, personQuery } from './people-api.ts'
 import { PersonForm } from './person-form.tsx'
@@ -140,6 +141,12 @@ export function PersonPage() {
           <History slug={slug} personId={p.id} />
         </Tabs.Panel>
       </Tabs>
+      <DocumentsPanel
+        slug={slug}
+        entityType="person"
+        entityId={p.id}
+        canWrite={Boolean(permissions.data?.all || permissions.data?.permissions.includes('documents:write'))}
+      />
       {!p.sensitiveVisible && (
         <Text c="dimmed" size="sm">
           {t('people.sensitiveHidden')}

@@ -11,7 +11,10 @@ import {
   assembliesCrossOrgBodies,
   seedAssembliesOfOrg,
 } from '../../../modules/assemblies/__tests__/cross-org-fixtures.ts'
-import { documentsCrossOrgBodies } from '../../../modules/documents/__tests__/cross-org-fixtures.ts'
+import {
+  documentsCrossOrgBodies,
+  seedDocumentsOfOrg,
+} from '../../../modules/documents/__tests__/cross-org-fixtures.ts'
 import {
   messagingCrossOrgBodies,
   seedMessagingOfOrg,
@@ -80,6 +83,7 @@ beforeAll(async () => {
   Object.assign(idsOfB, await seedMessagingOfOrg(post, memberB.id))
   Object.assign(idsOfB, await seedPrivacyOfOrg(post))
   idsOfB.people = idsOfB.privacyPerson!
+  Object.assign(idsOfB, await seedDocumentsOfOrg(b, base, idsOfB.people))
   const key = await as(
     t.app,
     ownerA,
@@ -224,5 +228,7 @@ describe('cross-org isolation, generated from the route table', () => {
     expect(person).toMatchObject({ status: 'activo', position: null })
     const policies = (await b({ method: 'GET', url: `${base}/privacy/policies` })).json()
     expect(policies.items[0]).toMatchObject({ id: idsOfB.policies, published: false })
+    const document = (await b({ method: 'GET', url: `${base}/documents/${idsOfB.documents}` })).json()
+    expect(document).toMatchObject({ title: 'Documento Beta', versionCount: 1 })
   })
 })

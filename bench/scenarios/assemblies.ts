@@ -5,6 +5,7 @@
 // 500 viewers with p99 < 500 ms.
 import { performance } from 'node:perf_hooks'
 import { io, type Socket } from 'socket.io-client'
+import { percentile, pool, round } from '../lib/measure.ts'
 import { type BenchServer, signUpBenchUser, startBenchServer } from '../lib/minga-server.ts'
 
 const units = Number(process.env.BENCH_UNITS ?? 2000)
@@ -16,25 +17,6 @@ const castRate = Number(process.env.BENCH_RATE ?? 50)
 const slug = 'bench-edificio'
 
 type Voter = { token: string; id: string; email: string }
-
-/** Runs `task` for 0..count-1 with at most `limit` in flight. */
-async function pool(count: number, limit: number, task: (index: number) => Promise<void>) {
-  let next = 0
-  const workers = Array.from({ length: Math.min(limit, count) }, async () => {
-    while (next < count) {
-      const index = next++
-      await task(index)
-    }
-  })
-  await Promise.all(workers)
-}
-
-function percentile(sorted: number[], p: number) {
-  if (sorted.length === 0) return Number.NaN
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN
-}
-
-const round = (value: number) => Math.round(value * 10) / 10
 
 async function seed(server: BenchServer) {
   const admin = await signUpBenchUser(server, 'Administración', `admin-${Date.now()}@bench.test`)

@@ -7,6 +7,7 @@
 //    and whether every message was persisted (target: 100 messages/s sustained, persisted and delivered).
 import { performance } from 'node:perf_hooks'
 import { io, type Socket } from 'socket.io-client'
+import { percentile, pool, round } from '../lib/measure.ts'
 import { type BenchServer, signUpBenchUser, startBenchServer } from '../lib/minga-server.ts'
 
 const clients = Number(process.env.BENCH_CLIENTS ?? 1000)
@@ -17,22 +18,6 @@ const slug = 'bench-comunidad'
 const org = `/api/v1/orgs/${slug}`
 
 type User = { token: string; id: string; email: string }
-
-async function pool(count: number, limit: number, task: (index: number) => Promise<void>) {
-  let next = 0
-  await Promise.all(
-    Array.from({ length: Math.min(limit, count) }, async () => {
-      while (next < count) await task(next++)
-    }),
-  )
-}
-
-function percentile(sorted: number[], p: number) {
-  if (sorted.length === 0) return Number.NaN
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN
-}
-
-const round = (value: number) => Math.round(value * 10) / 10
 
 function summary(measure: string, samples: number[], note: string) {
   samples.sort((a, b) => a - b)

@@ -10,3 +10,23 @@ export type ServiceContext = {
   now: Date
   ip: string | null
 }
+
+/**
+ * The context of work the system does on an org's behalf outside a member's request (jobs, event
+ * handlers, signed links): `db` is already scoped to `orgId` (withOrg).
+ */
+export function systemContext(
+  db: Tx,
+  orgId: string,
+  requestId: string,
+  options: { now?: Date; userId?: string | null; ip?: string | null } = {},
+): ServiceContext {
+  return {
+    db,
+    orgId,
+    actor: { userId: options.userId ?? null, role: 'system' },
+    requestId,
+    now: options.now ?? new Date(),
+    ip: options.ip ?? null,
+  }
+}

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../../platform/db/connection.ts'
 import { withOrg } from '../../platform/db/with-org.ts'
-import type { ServiceContext } from '../../platform/service-context.ts'
+import { systemContext } from '../../platform/service-context.ts'
 import { MOTION_TALLY_CHANGED } from './assemblies.events.ts'
 import { liveTally } from './motions.service.ts'
 
@@ -48,21 +48,12 @@ export class TallyPusher {
 
   private async push(orgId: string, motionId: string) {
     try {
-      const tally = await withOrg(this.db, orgId, (tx) => liveTally(systemContext(tx, orgId), motionId))
+      const tally = await withOrg(this.db, orgId, (tx) =>
+        liveTally(systemContext(tx, orgId, 'tally-push'), motionId),
+      )
       if (tally) this.realtime.emitToOrg(orgId, MOTION_TALLY_CHANGED, tally)
     } catch (err) {
       this.log.warn({ err, motionId }, 'live tally push failed; viewers refetch on the next change')
     }
-  }
-}
-
-function systemContext(db: ServiceContext['db'], orgId: string): ServiceContext {
-  return {
-    db,
-    orgId,
-    actor: { userId: null, role: 'system' },
-    requestId: 'tally-push',
-    now: new Date(),
-    ip: null,
   }
 }

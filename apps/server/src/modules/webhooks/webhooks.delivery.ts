@@ -2,7 +2,7 @@ import { recordAudit } from '../../platform/audit/audit.ts'
 import type { Db } from '../../platform/db/connection.ts'
 import { withOrg } from '../../platform/db/with-org.ts'
 import { forEachOrg } from '../../platform/jobs/for-each-org.ts'
-import type { ServiceContext } from '../../platform/service-context.ts'
+import { type ServiceContext, systemContext } from '../../platform/service-context.ts'
 import { getOrg } from '../../platform/tenancy/tenancy.service.ts'
 import { notify, orgAdminIds } from '../notifications/index.ts'
 import { type SendResult, sendWebhook } from './webhook-sender.ts'
@@ -37,10 +37,6 @@ function settingsFor(db: Db, override?: WebhookSettings): WebhookSettings {
 }
 
 type Claimed = { orgId: string; delivery: repo.DeliveryRow; url: string; secret: string }
-
-function systemContext(tx: ServiceContext['db'], orgId: string, now: Date, job: string): ServiceContext {
-  return { db: tx, orgId, actor: { userId: null, role: 'system' }, requestId: `job:${job}`, now, ip: null }
-}
 
 async function claimWithEndpoints(ctx: ServiceContext, limit: number, onlyId?: string): Promise<Claimed[]> {
   const rows = await repo.claimDue(ctx, {
@@ -92,7 +88,7 @@ export async function deliverNow(
   const now = options.now ?? new Date()
   const settings = settingsFor(db, options.settings)
   const [claimed] = await withOrg(db, orgId, (tx) =>
-    claimWithEndpoints(systemContext(tx, orgId, now, DELIVER_JOB), 1, deliveryId),
+    claimWithEndpoints(systemContext(tx, orgId, `job:${DELIVER_JOB}`, { now }), 1, deliveryId),
   )
   if (!claimed) return false
   await attempt(db, claimed, now, settings)
@@ -121,7 +117,7 @@ async function attempt(db: Db, claimed: Claimed, now: Date, settings: WebhookSet
   }
   await withOrg(db, claimed.orgId, (tx) =>
     recordAttempt(
-      systemContext(tx, claimed.orgId, now, SWEEP_JOB),
+      systemContext(tx, claimed.orgId, `job:${SWEEP_JOB}`, { now }),
       claimed.delivery.id,
       result,
       startedAt,

@@ -4,7 +4,7 @@ import type { Db } from '../db/connection.ts'
 import { withOrg } from '../db/with-org.ts'
 import type { JobRunner } from '../jobs/jobs.ts'
 import type { Mailer } from '../mail/mailer.ts'
-import type { ServiceContext } from '../service-context.ts'
+import { type ServiceContext, systemContext } from '../service-context.ts'
 import { outboxEvents, processedEvents } from './events.tables.ts'
 
 export type DomainEvent = {
@@ -201,14 +201,7 @@ export class EventBus {
         .returning({ eventId: processedEvents.eventId })
       if (fresh.length === 0) return
       await handler.handle(
-        {
-          db: tx,
-          orgId: event.orgId,
-          actor: { userId: event.actorId, role: 'system' },
-          requestId: `event:${event.id}`,
-          now: new Date(),
-          ip: null,
-        },
+        systemContext(tx, event.orgId, `event:${event.id}`, { userId: event.actorId }),
         event,
         { ...this.services, jobs: this.jobs, afterCommit: (fn) => afterCommit.push(fn) },
       )

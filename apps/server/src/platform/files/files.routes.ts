@@ -15,7 +15,7 @@ import { AppError, notFound } from '../http/app-error.ts'
 import type { AppInstance } from '../http/app-instance.ts'
 import { orgRoute } from '../http/org-route.ts'
 import { localeOf } from '../http/problem-text.ts'
-import type { ServiceContext } from '../service-context.ts'
+import { type ServiceContext, systemContext } from '../service-context.ts'
 import { orgs } from '../tenancy/tenancy.tables.ts'
 import { FileRejectedError } from './file-rejection.ts'
 import {
@@ -213,17 +213,7 @@ export function registerFileRoutes(app: AppInstance) {
       if (check.payload.a !== 'get') return rejectLink(request, 'tampered')
       const { o: orgId, f: fileId } = check.payload
       const file = await withOrg(app.platform.database.db, orgId, (tx) =>
-        getFile(
-          {
-            db: tx,
-            orgId,
-            actor: { userId: null, role: 'system' },
-            requestId: request.id,
-            now: new Date(),
-            ip: request.ip,
-          },
-          fileId,
-        ),
+        getFile(systemContext(tx, orgId, request.id, { ip: request.ip }), fileId),
       )
       if (!file) throw notFound('File')
       const stream = await driver.read(blobKey(file.orgId, file.sha256))
@@ -272,18 +262,11 @@ export function registerFileRoutes(app: AppInstance) {
         const header = request.headers['content-type']
         const declaredMimeType = declared ?? (typeof header === 'string' ? header : undefined)
         const stored = await withOrg(app.platform.database.db, orgId, (tx) =>
-          storeLocalized(
-            {
-              db: tx,
-              orgId,
-              actor: { userId, role: 'system' },
-              requestId: request.id,
-              now: new Date(),
-              ip: request.ip,
-            },
-            request,
-            { bytes: body, originalName, ...(declaredMimeType ? { declaredMimeType } : {}) },
-          ),
+          storeLocalized(systemContext(tx, orgId, request.id, { userId, ip: request.ip }), request, {
+            bytes: body,
+            originalName,
+            ...(declaredMimeType ? { declaredMimeType } : {}),
+          }),
         )
         app.platform.events.wake()
         return reply.status(201).send(toInfo(stored))

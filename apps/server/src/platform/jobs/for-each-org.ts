@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import type { Db } from '../db/connection.ts'
 import { withOrg } from '../db/with-org.ts'
-import type { ServiceContext } from '../service-context.ts'
+import { type ServiceContext, systemContext } from '../service-context.ts'
 import { orgs } from '../tenancy/tenancy.tables.ts'
 
 /**
@@ -29,16 +29,7 @@ export async function forEachOrg(
   const failures: unknown[] = []
   for (const { id } of active) {
     try {
-      total += await withOrg(db, id, (tx) =>
-        work({
-          db: tx,
-          orgId: id,
-          actor: { userId: null, role: 'system' },
-          requestId: `job:${options.job}`,
-          now,
-          ip: null,
-        }),
-      )
+      total += await withOrg(db, id, (tx) => work(systemContext(tx, id, `job:${options.job}`, { now })))
     } catch (err) {
       failures.push(err)
     }

@@ -17,7 +17,7 @@ vi.mock('../../app/realtime.ts', () => ({
 }))
 
 const BOARD = '0190f7a0-0000-7000-8000-0000000000b1'
-const TODO = '0190f7a0-0000-7000-8000-0000000000c1'
+const PENDING_COLUMN = '0190f7a0-0000-7000-8000-0000000000c1'
 const DOING = '0190f7a0-0000-7000-8000-0000000000c2'
 const DONE = '0190f7a0-0000-7000-8000-0000000000c3'
 const LABEL = '0190f7a0-0000-7000-8000-0000000000d1'
@@ -62,7 +62,7 @@ function makeBoard(overrides: Partial<TaskBoardDetail> = {}): TaskBoardDetail {
     },
     columns: [
       {
-        id: TODO,
+        id: PENDING_COLUMN,
         boardId: BOARD,
         name: 'Por hacer',
         position: 0,
@@ -91,7 +91,7 @@ function makeBoard(overrides: Partial<TaskBoardDetail> = {}): TaskBoardDetail {
     ],
     labels: [{ id: LABEL, boardId: BOARD, name: 'Plomería', color: '#1c7ed6' }],
     tasks: [
-      makeTask('t1', 'Cambiar bombillos', TODO, {
+      makeTask('t1', 'Cambiar bombillos', PENDING_COLUMN, {
         labelIds: [LABEL],
         dueOn: '2099-03-28',
         checklist: [
@@ -100,7 +100,7 @@ function makeBoard(overrides: Partial<TaskBoardDetail> = {}): TaskBoardDetail {
         ],
         assigneeIds: [ANA],
       }),
-      makeTask('t2', 'Podar jardines', TODO),
+      makeTask('t2', 'Podar jardines', PENDING_COLUMN),
       makeTask('t3', 'Revisar bomba', DOING),
       makeTask('t4', 'Pintar portería', DOING),
     ],
@@ -177,14 +177,14 @@ describe('task board', () => {
   it('reorders within a column by sending the new neighbours', async () => {
     const fake = api({
       [`GET ${path}/boards/${BOARD}`]: () => json(makeBoard()),
-      [`POST ${path}/cards/t2/move`]: () => json({ ...makeTask('t2', 'Podar jardines', TODO), warnings: [] }),
+      [`POST ${path}/cards/t2/move`]: () => json({ ...makeTask('t2', 'Podar jardines', PENDING_COLUMN), warnings: [] }),
     })
     const { user } = renderApp(`/o/coop-la-minga/tasks/${BOARD}`)
     await user.click(await screen.findByRole('button', { name: 'Mover «Podar jardines»' }))
     await user.click(await screen.findByRole('menuitem', { name: 'Subir' }))
     await waitFor(() => expect(fake.callsTo('POST', `${path}/cards/t2/move`)).toHaveLength(1))
     expect(fake.callsTo('POST', `${path}/cards/t2/move`)[0]?.body).toEqual({
-      columnId: TODO,
+      columnId: PENDING_COLUMN,
       beforeTaskId: 't1',
     })
   })
@@ -218,7 +218,7 @@ describe('task board', () => {
     const fake = api({ [`GET ${path}/boards/${BOARD}`]: () => json(board) })
     renderApp(`/o/coop-la-minga/tasks/${BOARD}`)
     await screen.findByRole('heading', { name: 'Mantenimiento', level: 1 })
-    board = { ...board, tasks: [...board.tasks, makeTask('t9', 'Recarga de extintores', TODO)] }
+    board = { ...board, tasks: [...board.tasks, makeTask('t9', 'Recarga de extintores', PENDING_COLUMN)] }
     realtime.handlers.get('task.changed')?.({ boardId: BOARD, taskId: 't9' })
     expect(await screen.findByRole('button', { name: 'Abrir «Recarga de extintores»' })).toBeInTheDocument()
     expect(fake.callsTo('GET', `${path}/boards/${BOARD}`).length).toBeGreaterThanOrEqual(2)
@@ -237,7 +237,7 @@ describe('task board', () => {
     const fake = api({
       [`GET ${path}/boards/${BOARD}`]: () => json(makeBoard()),
       [`POST ${path}/boards/${BOARD}/cards`]: (request) =>
-        json({ ...makeTask('t8', 'Lavar fachada', TODO), ...(request.body as object), warnings: [] }, 201),
+        json({ ...makeTask('t8', 'Lavar fachada', PENDING_COLUMN), ...(request.body as object), warnings: [] }, 201),
     })
     const { user } = renderApp(`/o/coop-la-minga/tasks/${BOARD}`)
     await user.click(await screen.findByRole('button', { name: 'Agregar tarea (Por hacer)' }))
@@ -248,7 +248,7 @@ describe('task board', () => {
     await waitFor(() => expect(fake.callsTo('POST', `${path}/boards/${BOARD}/cards`)).toHaveLength(1))
     expect(fake.callsTo('POST', `${path}/boards/${BOARD}/cards`)[0]?.body).toEqual({
       title: 'Lavar fachada',
-      columnId: TODO,
+      columnId: PENDING_COLUMN,
     })
   })
 
@@ -383,8 +383,8 @@ describe('board moves', () => {
   it('moves down within a column after the card it is dropped on, and ignores a drop on itself', () => {
     const drop = dropFor(board, 't1', 't2')
     const moved = applyDrop(board, drop!)
-    expect(moved.tasks.filter((x) => x.columnId === TODO).map((x) => x.id)).toEqual(['t2', 't1'])
-    expect(moveBody(moved, drop!)).toEqual({ columnId: TODO, afterTaskId: 't2' })
+    expect(moved.tasks.filter((x) => x.columnId === PENDING_COLUMN).map((x) => x.id)).toEqual(['t2', 't1'])
+    expect(moveBody(moved, drop!)).toEqual({ columnId: PENDING_COLUMN, afterTaskId: 't2' })
     expect(dropFor(board, 't1', 't1')).toBeNull()
   })
 })

@@ -177,7 +177,8 @@ describe('task board', () => {
   it('reorders within a column by sending the new neighbours', async () => {
     const fake = api({
       [`GET ${path}/boards/${BOARD}`]: () => json(makeBoard()),
-      [`POST ${path}/cards/t2/move`]: () => json({ ...makeTask('t2', 'Podar jardines', PENDING_COLUMN), warnings: [] }),
+      [`POST ${path}/cards/t2/move`]: () =>
+        json({ ...makeTask('t2', 'Podar jardines', PENDING_COLUMN), warnings: [] }),
     })
     const { user } = renderApp(`/o/coop-la-minga/tasks/${BOARD}`)
     await user.click(await screen.findByRole('button', { name: 'Mover «Podar jardines»' }))
@@ -237,7 +238,10 @@ describe('task board', () => {
     const fake = api({
       [`GET ${path}/boards/${BOARD}`]: () => json(makeBoard()),
       [`POST ${path}/boards/${BOARD}/cards`]: (request) =>
-        json({ ...makeTask('t8', 'Lavar fachada', PENDING_COLUMN), ...(request.body as object), warnings: [] }, 201),
+        json(
+          { ...makeTask('t8', 'Lavar fachada', PENDING_COLUMN), ...(request.body as object), warnings: [] },
+          201,
+        ),
     })
     const { user } = renderApp(`/o/coop-la-minga/tasks/${BOARD}`)
     await user.click(await screen.findByRole('button', { name: 'Agregar tarea (Por hacer)' }))

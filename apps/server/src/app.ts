@@ -104,7 +104,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   }
   app.decorate('platform', platform)
   for (const module of modules) {
-    for (const job of module.jobs?.({ db: database.db, mailer }) ?? []) jobs.define(job)
+    for (const job of module.jobs?.({ db: database.db, mailer, realtime }) ?? []) jobs.define(job)
     for (const handler of module.eventHandlers ?? []) events.subscribe(handler)
   }
   events.subscribe(mailSenderHandler({ baseUrl: config.baseUrl, secret: config.authSecret }))

@@ -6,9 +6,11 @@ import type { AppInstance } from './http/app-instance.ts'
 import type { JobDef } from './jobs/jobs.ts'
 import type { Mailer } from './mail/mailer.ts'
 import type { NotificationTypeDef } from './notification-type.ts'
+import type { Realtime } from './realtime/realtime.ts'
 import type { ServiceContext } from './service-context.ts'
 
-export type JobServices = { db: Db; mailer: Mailer }
+/** What a job may use: the pool, the mailer, and realtime (e.g. progress pushed to the user who asked). */
+export type JobServices = { db: Db; mailer: Mailer; realtime: Realtime }
 
 /** What a module tells the platform about itself; `src/modules/index.ts` lists the loaded ones. */
 export type ModuleManifest = {
@@ -22,7 +24,8 @@ export type ModuleManifest = {
   eventHandlers?: EventHandlerDef[]
   /**
    * Background jobs (cron or sent). A job runs outside any request, so it gets the database pool (scope
-   * each org's work with `withOrg`) and the mailer; sending mail from a job is fine, never from a request.
+   * each org's work with `withOrg`), the mailer and realtime; sending mail from a job is fine, never from a
+   * request.
    */
   jobs?: (services: JobServices) => JobDef[]
   /** The notifications this module sends (see notification-type.ts and docs/modules/notifications.md). */

@@ -5,6 +5,7 @@ export * from '../../modules/assemblies/assemblies.tables.ts'
 export * from '../../modules/documents/documents.tables.ts'
 export * from '../../modules/messaging/messaging.tables.ts'
 export * from '../../modules/notifications/notifications.tables.ts'
+export * from '../../modules/people/import/import.tables.ts'
 export * from '../../modules/people/people.tables.ts'
 export * from '../../modules/polls/polls.tables.ts'
 export * from '../../modules/privacy/privacy.tables.ts'
@@ -27,6 +28,7 @@ import * as assemblies from '../../modules/assemblies/assemblies.tables.ts'
 import * as documents from '../../modules/documents/documents.tables.ts'
 import * as messaging from '../../modules/messaging/messaging.tables.ts'
 import * as notifications from '../../modules/notifications/notifications.tables.ts'
+import * as peopleImport from '../../modules/people/import/import.tables.ts'
 import * as people from '../../modules/people/people.tables.ts'
 import * as polls from '../../modules/polls/polls.tables.ts'
 import * as privacy from '../../modules/privacy/privacy.tables.ts'
@@ -52,6 +54,7 @@ export const schema = {
   ...messaging,
   ...notifications,
   ...people,
+  ...peopleImport,
   ...polls,
   ...privacy,
   ...access,

@@ -9,6 +9,7 @@ export * from '../../modules/people/import/import.tables.ts'
 export * from '../../modules/people/people.tables.ts'
 export * from '../../modules/polls/polls.tables.ts'
 export * from '../../modules/privacy/privacy.tables.ts'
+export * from '../../modules/profiles/profiles.tables.ts'
 export * from '../../modules/tasks/tasks.tables.ts'
 export * from '../../modules/units/units.tables.ts'
 export * from '../../modules/webhooks/webhooks.tables.ts'
@@ -32,6 +33,7 @@ import * as peopleImport from '../../modules/people/import/import.tables.ts'
 import * as people from '../../modules/people/people.tables.ts'
 import * as polls from '../../modules/polls/polls.tables.ts'
 import * as privacy from '../../modules/privacy/privacy.tables.ts'
+import * as profiles from '../../modules/profiles/profiles.tables.ts'
 import * as tasks from '../../modules/tasks/tasks.tables.ts'
 import * as units from '../../modules/units/units.tables.ts'
 import * as webhooks from '../../modules/webhooks/webhooks.tables.ts'
@@ -57,6 +59,7 @@ export const schema = {
   ...peopleImport,
   ...polls,
   ...privacy,
+  ...profiles,
   ...access,
   ...audit,
   ...auth,

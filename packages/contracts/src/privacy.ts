@@ -121,6 +121,8 @@ export const DataRequest = z
     extendedAt: z.string().nullable(),
     response: z.string().nullable(),
     answeredAt: z.string().nullable(),
+    /** Answered or rejected by the due date (Bogotá); null while open. */
+    closedOnTime: z.boolean().nullable(),
     rejectionReason: z.string().nullable(),
     anonymized: z.boolean(),
     createdAt: z.string(),

@@ -248,6 +248,8 @@ export function toRequestDto(row: repo.RequestRow, today: string): DataRequest {
     extendedAt: row.extendedAt?.toISOString() ?? null,
     response: row.response,
     answeredAt: row.answeredAt?.toISOString() ?? null,
+    // Closed on or before the due date (Bogotá calendar day): what the Ley 1581 term asks.
+    closedOnTime: row.answeredAt ? compareIsoDates(bogotaToday(row.answeredAt), row.dueOn) <= 0 : null,
     rejectionReason: row.rejectionReason,
     anonymized: row.anonymized,
     createdAt: row.createdAt.toISOString(),

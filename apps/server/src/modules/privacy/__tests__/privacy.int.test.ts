@@ -270,6 +270,14 @@ describe('data-subject requests', () => {
       payload: { reason: 'Necesitamos más tiempo' },
     })
     expect(late.statusCode).toBe(409)
+    expect(res.json().closedOnTime).toBeNull()
+    // Answered today, long after 2025-04-29: closed, but outside the legal term.
+    const answered = await api(admin)({
+      method: 'POST',
+      url: `${base}/requests/${res.json().id}/answer`,
+      payload: { response: 'Estos son sus datos.' },
+    })
+    expect(answered.json()).toMatchObject({ status: 'answered', closedOnTime: false })
   })
 
   it('runs a reclamo through its lifecycle and sets then clears "reclamo en trámite"', async () => {
@@ -316,6 +324,7 @@ describe('data-subject requests', () => {
       status: 'answered',
       response: 'Corregimos la dirección.',
       businessDaysLeft: null,
+      closedOnTime: true,
     })
     expect(answered.json().answeredAt).toEqual(expect.any(String))
     expect(people.calls).toEqual([`claim:${personId}:true`, `claim:${personId}:false`])

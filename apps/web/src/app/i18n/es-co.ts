@@ -4,6 +4,7 @@ import { devMailboxEsCO } from '../../features/dev-mailbox/i18n/dev-mailbox.es-c
 import { documentsEsCO } from '../../features/documents/i18n/documents.es-co.ts'
 import { messagingEsCO } from '../../features/messaging/i18n/messaging.es-co.ts'
 import { notificationsEsCO } from '../../features/notifications/i18n/notifications.es-co.ts'
+import { daneEsCO } from '../../features/people/i18n/dane.es-co.ts'
 import { peopleEsCO } from '../../features/people/i18n/people.es-co.ts'
 import { pollsEsCO } from '../../features/polls/i18n/polls.es-co.ts'
 import { privacyEsCO } from '../../features/privacy/i18n/privacy.es-co.ts'
@@ -220,6 +221,7 @@ export const esCO = {
   },
   polls: pollsEsCO,
   people: peopleEsCO,
+  dane: daneEsCO,
   documents: documentsEsCO,
   modulePage: {
     comingSoon: 'Este módulo estará disponible pronto.',

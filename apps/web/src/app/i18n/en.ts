@@ -4,6 +4,7 @@ import { devMailboxEn } from '../../features/dev-mailbox/i18n/dev-mailbox.en.ts'
 import { documentsEn } from '../../features/documents/i18n/documents.en.ts'
 import { messagingEn } from '../../features/messaging/i18n/messaging.en.ts'
 import { notificationsEn } from '../../features/notifications/i18n/notifications.en.ts'
+import { daneEn } from '../../features/people/i18n/dane.en.ts'
 import { peopleEn } from '../../features/people/i18n/people.en.ts'
 import { pollsEn } from '../../features/polls/i18n/polls.en.ts'
 import { privacyEn } from '../../features/privacy/i18n/privacy.en.ts'
@@ -218,6 +219,7 @@ export const en: Resources = {
   },
   polls: pollsEn,
   people: peopleEn,
+  dane: daneEn,
   documents: documentsEn,
   modulePage: {
     comingSoon: 'This module will be available soon.',

@@ -1,7 +1,7 @@
 import type { DocumentLink, DocumentPage, DocumentWithVersions } from '@minga/contracts'
 import { queryOptions } from '@tanstack/react-query'
-import { apiFetch, toApiError } from '../../app/api-client.ts'
-import { i18n } from '../../app/i18n/i18n.ts'
+import { apiFetch } from '../../app/api-client.ts'
+import { uploadWithProgress } from '../../app/upload.ts'
 
 const base = (org: string) => `/api/v1/orgs/${encodeURIComponent(org)}/documents`
 
@@ -28,10 +28,7 @@ export const downloadUrl = (org: string, id: string, versionId?: string) =>
     query: { versionId },
   })
 
-/**
- * Multipart upload through XMLHttpRequest: fetch has no upload progress events. Creates a document,
- * or a new version when `documentId` is given.
- */
+/** Creates a document, or a new version when `documentId` is given; reports upload progress. */
 export function uploadDocument(
   org: string,
   form: FormData,
@@ -39,26 +36,5 @@ export function uploadDocument(
   documentId?: string,
 ): Promise<DocumentWithVersions> {
   const url = documentId ? `${base(org)}/${encodeURIComponent(documentId)}/versions` : base(org)
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest()
-    xhr.open('POST', url)
-    xhr.withCredentials = true
-    xhr.setRequestHeader('Accept', 'application/json, application/problem+json')
-    xhr.setRequestHeader('Accept-Language', i18n.language)
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100))
-    }
-    xhr.onload = () => {
-      let payload: unknown
-      try {
-        payload = JSON.parse(xhr.responseText)
-      } catch {
-        payload = xhr.responseText
-      }
-      if (xhr.status >= 200 && xhr.status < 300) resolve(payload as DocumentWithVersions)
-      else reject(toApiError({ status: xhr.status, statusText: xhr.statusText }, payload))
-    }
-    xhr.onerror = () => reject(toApiError({ status: 0, statusText: 'Network error' }, undefined))
-    xhr.send(form)
-  })
+  return uploadWithProgress<DocumentWithVersions>(url, form, onProgress)
 }

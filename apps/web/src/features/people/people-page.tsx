@@ -5,6 +5,7 @@ import {
   Chip,
   Drawer,
   Group,
+  Menu,
   Select,
   Stack,
   Table,
@@ -21,9 +22,11 @@ import { useTranslation } from 'react-i18next'
 import { isApiError } from '../../app/api-client.ts'
 import { errorMessage } from '../../app/error-message.ts'
 import { EmptyState } from '../../ui/empty-state.tsx'
-import { PlusIcon } from '../../ui/icons.tsx'
+import { ChevronDownIcon, PlusIcon } from '../../ui/icons.tsx'
 import { PageLoader } from '../../ui/page-loader.tsx'
+import { ButtonLink } from '../../ui/router-links.tsx'
 import { usePageTitle } from '../../ui/use-page-title.ts'
+import { exportUrl } from './import/import-api.ts'
 import { canWritePeople, myPermissionsQuery, peopleQuery } from './people-api.ts'
 import { PersonForm } from './person-form.tsx'
 
@@ -63,11 +66,35 @@ export function PeoplePage() {
           <Title order={1}>{t('people.title')}</Title>
           <Text c="dimmed">{t('people.subtitle')}</Text>
         </div>
-        {canWrite && (
-          <Button leftSection={<PlusIcon size={16} />} onClick={() => setCreating(true)}>
-            {t('people.newPerson')}
-          </Button>
-        )}
+        <Group gap="sm">
+          <Menu position="bottom-end">
+            <Menu.Target>
+              <Button variant="default" rightSection={<ChevronDownIcon size={16} />}>
+                {t('people.exportMenu')}
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Label>{t('people.exportHint')}</Menu.Label>
+              {/* Plain links: the session cookie authorizes the same-origin download. */}
+              <Menu.Item component="a" href={exportUrl(slug, 'csv', filters)} download>
+                {t('people.exportCsv')}
+              </Menu.Item>
+              <Menu.Item component="a" href={exportUrl(slug, 'xlsx', filters)} download>
+                {t('people.exportXlsx')}
+              </Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+          {canWrite && (
+            <ButtonLink variant="default" to="/o/$org/people/import" params={{ org: slug }} search={{}}>
+              {t('people.importButton')}
+            </ButtonLink>
+          )}
+          {canWrite && (
+            <Button leftSection={<PlusIcon size={16} />} onClick={() => setCreating(true)}>
+              {t('people.newPerson')}
+            </Button>
+          )}
+        </Group>
       </Group>
 
       <Group gap="sm" align="flex-end">

@@ -1,3 +1,4 @@
+import { peopleImportEn } from '../import/i18n/people-import.en.ts'
 import type { peopleEsCO } from './people.es-co.ts'
 
 // English texts of the people screens: the `people` block of en.ts.
@@ -76,4 +77,10 @@ export const peopleEn: typeof peopleEsCO = {
   notFound: 'We could not find this person.',
   back: 'Back to people',
   empty_value: '—',
+  importButton: 'Import',
+  exportMenu: 'Export',
+  exportCsv: 'CSV (comma-separated text)',
+  exportXlsx: 'Excel (.xlsx)',
+  exportHint: 'Exports the people that match the current search and filters.',
+  import: peopleImportEn,
 }

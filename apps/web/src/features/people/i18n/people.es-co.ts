@@ -1,3 +1,5 @@
+import { peopleImportEsCO } from '../import/i18n/people-import.es-co.ts'
+
 // Spanish (Colombia) texts of the people screens: the `people` block of es-co.ts.
 export const peopleEsCO = {
   title: 'Personas',
@@ -74,4 +76,10 @@ export const peopleEsCO = {
   notFound: 'No encontramos esta persona.',
   back: 'Volver a personas',
   empty_value: '—',
+  importButton: 'Importar',
+  exportMenu: 'Exportar',
+  exportCsv: 'CSV (texto separado por comas)',
+  exportXlsx: 'Excel (.xlsx)',
+  exportHint: 'Se exportan las personas que coinciden con la búsqueda y los filtros actuales.',
+  import: peopleImportEsCO,
 }

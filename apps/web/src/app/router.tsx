@@ -23,6 +23,7 @@ import { ModulePage } from '../features/orgs/module-page.tsx'
 import { MyOrgsPage } from '../features/orgs/my-orgs-page.tsx'
 import { OrgHomePage } from '../features/orgs/org-home-page.tsx'
 import { orgQuery } from '../features/orgs/orgs-api.ts'
+import { validateImportSearch } from '../features/people/import/import-search.ts'
 import { isSettingsTab, type SettingsTab } from '../features/settings/settings-tabs.ts'
 import { ErrorPage } from '../ui/error-page.tsx'
 import { NotFoundPage } from '../ui/not-found-page.tsx'
@@ -310,6 +311,17 @@ const peopleRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/people/people-page.tsx'), 'PeoplePage'),
 })
 
+// Before `people/$personId`, so "import" is not taken for a person id.
+const peopleImportRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'people/import',
+  validateSearch: validateImportSearch,
+  component: lazyRouteComponent(
+    () => import('../features/people/import/people-import-page.tsx'),
+    'PeopleImportPage',
+  ),
+})
+
 const personRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: 'people/$personId',
@@ -352,6 +364,7 @@ export const routeTree = rootRoute.addChildren([
       notificationsRoute,
       notificationPreferencesRoute,
       peopleRoute,
+      peopleImportRoute,
       personRoute,
       moduleRoute,
     ]),

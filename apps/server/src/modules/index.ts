@@ -8,6 +8,7 @@ import { notificationsModule } from './notifications/index.ts'
 import { peopleModule } from './people/index.ts'
 import { pollsModule } from './polls/index.ts'
 import { privacyModule } from './privacy/index.ts'
+import { profilesModule } from './profiles/index.ts'
 import { scorecardsModule } from './scorecards/index.ts'
 import { tasksModule } from './tasks/index.ts'
 import { unitsModule } from './units/index.ts'
@@ -28,4 +29,5 @@ export const modules: ModuleManifest[] = [
   activityModule,
   privacyModule,
   documentsModule,
+  profilesModule,
 ]

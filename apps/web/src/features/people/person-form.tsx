@@ -3,12 +3,12 @@ import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { PERSON_DOCUMENT_TYPES, type Person, type UpdatePerson } from '@minga/contracts'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '../../app/api-client.ts'
 import { errorMessage } from '../../app/error-message.ts'
 import { FormErrorAlert } from '../../ui/form-error-alert.tsx'
-import { DANE_DEPARTMENT_OPTIONS } from './dane-departments.ts'
+import { accentInsensitiveFilter, DANE_DEPARTMENT_OPTIONS, municipalityOptions } from './dane-options.ts'
 import { createPerson, peopleKey, updatePerson } from './people-api.ts'
 
 type Values = {
@@ -25,7 +25,7 @@ type Values = {
   phone: string
   line: string
   departmentCode: string | null
-  municipalityCode: string
+  municipalityCode: string | null
   employerName: string
   position: string
   salary: string
@@ -83,7 +83,7 @@ export function PersonForm({
       phone: person && sensitive ? (person.phones[0] ?? '') : '',
       line: person?.address?.line ?? '',
       departmentCode: person?.address?.departmentCode ?? null,
-      municipalityCode: person?.address?.municipalityCode ?? '',
+      municipalityCode: person?.address?.municipalityCode ?? null,
       employerName: person?.employerName ?? '',
       position: person?.position ?? '',
       salary: person?.salary == null ? '' : String(person.salary),
@@ -91,6 +91,10 @@ export function PersonForm({
     },
   })
   const legal = form.values.kind === 'legal'
+  const municipalities = useMemo(
+    () => municipalityOptions(form.values.departmentCode, t('dane.areaNoMunicipalizada')),
+    [form.values.departmentCode, t],
+  )
 
   const save = useMutation({
     mutationFn: (v: Values) => {
@@ -106,7 +110,7 @@ export function PersonForm({
             ? {
                 line: orNull(v.line),
                 departmentCode: v.departmentCode,
-                municipalityCode: orNull(v.municipalityCode),
+                municipalityCode: v.departmentCode ? v.municipalityCode : null,
               }
             : null,
         employerName: orNull(v.employerName),
@@ -211,11 +215,25 @@ export function PersonForm({
             data={DANE_DEPARTMENT_OPTIONS}
             searchable
             clearable
+            filter={accentInsensitiveFilter}
             {...form.getInputProps('departmentCode')}
+            onChange={(code) => {
+              // A municipality belongs to one department: a new department starts it over.
+              if (code !== form.values.departmentCode) form.setFieldValue('municipalityCode', null)
+              form.setFieldValue('departmentCode', code)
+            }}
           />
-          <TextInput
-            label={t('people.fields.municipalityCode')}
-            maxLength={5}
+          <Select
+            label={t('dane.municipality')}
+            data={municipalities}
+            searchable
+            clearable
+            filter={accentInsensitiveFilter}
+            disabled={!form.values.departmentCode}
+            placeholder={
+              form.values.departmentCode ? t('dane.searchMunicipality') : t('dane.chooseDepartmentFirst')
+            }
+            nothingFoundMessage={t('dane.nothingFound')}
             {...form.getInputProps('municipalityCode')}
           />
           <TextInput label={t('people.fields.employerName')} {...form.getInputProps('employerName')} />

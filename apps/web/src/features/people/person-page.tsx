@@ -24,7 +24,7 @@ import { PageLoader } from '../../ui/page-loader.tsx'
 import { AnchorLink } from '../../ui/router-links.tsx'
 import { usePageTitle } from '../../ui/use-page-title.ts'
 import { DocumentsPanel } from '../documents/documents-panel.tsx'
-import { DANE_DEPARTMENT_OPTIONS } from './dane-departments.ts'
+import { daneNames } from './dane-options.ts'
 import { canWritePeople, myPermissionsQuery, personHistoryQuery, personQuery } from './people-api.ts'
 import { PersonForm } from './person-form.tsx'
 
@@ -64,7 +64,7 @@ export function PersonPage() {
   }
   const p = person.data
   const dash = t('people.empty_value')
-  const department = DANE_DEPARTMENT_OPTIONS.find((d) => d.value === p.address?.departmentCode)?.label
+  const place = daneNames(p.address)
   return (
     <Stack gap="lg" maw={1000}>
       <AnchorLink to="/o/$org/people" params={{ org: slug }} size="sm">
@@ -119,8 +119,8 @@ export function PersonPage() {
             <Field label={t('people.fields.emails')}>{p.emails.join(', ') || dash}</Field>
             <Field label={t('people.fields.phones')}>{p.phones.join(', ') || dash}</Field>
             <Field label={t('people.fields.address')}>{p.address?.line ?? dash}</Field>
-            <Field label={t('people.fields.departmentCode')}>{department ?? dash}</Field>
-            <Field label={t('people.fields.municipalityCode')}>{p.address?.municipalityCode ?? dash}</Field>
+            <Field label={t('people.fields.departmentCode')}>{place.department ?? dash}</Field>
+            <Field label={t('dane.municipality')}>{place.municipality ?? dash}</Field>
           </SimpleGrid>
         </Tabs.Panel>
         {p.sensitiveVisible && (

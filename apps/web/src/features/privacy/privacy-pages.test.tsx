@@ -25,6 +25,7 @@ function makeRequest(overrides: Partial<DataRequest> = {}): DataRequest {
     extendedAt: null,
     response: null,
     answeredAt: null,
+    closedOnTime: null,
     rejectionReason: null,
     anonymized: false,
     createdAt: '2026-03-25T15:00:00.000Z',
@@ -100,6 +101,24 @@ describe('data protection (Ley 1581)', () => {
   it('registers a request and shows the server field error on the person', async () => {
     const api = privacyApi({
       [`GET ${base}/privacy/requests`]: () => json({ items: [], nextCursor: null }),
+      [`POST ${base}/people/search`]: () =>
+        json({
+          items: [
+            {
+              id: personId,
+              kind: 'natural',
+              documentType: 'CC',
+              documentNumber: '****5678',
+              displayName: 'José García',
+              status: 'activo',
+              membershipNumber: 7,
+              tags: [],
+              claimInProgress: false,
+            },
+          ],
+          nextCursor: null,
+          facets: { status: {}, tags: {} },
+        }),
       [`POST ${base}/privacy/requests`]: () =>
         problem(422, 'unprocessable', { errors: [{ path: 'body.personId', message: 'Unknown person' }] }),
     })
@@ -107,11 +126,14 @@ describe('data protection (Ley 1581)', () => {
     expect(await screen.findByText('No hay solicitudes')).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: 'Nueva solicitud' }))
     const form = await screen.findByRole('form', { name: 'Nueva solicitud' })
-    await user.type(within(form).getByRole('textbox', { name: /Titular/ }), personId)
+    // The holder is picked by a (misspelt) name searched on the server, not typed as an id.
+    await user.type(within(form).getByRole('combobox', { name: /Titular/ }), 'jose garsia')
+    await user.click(await screen.findByRole('option', { name: /José García · CC \*\*\*\*5678/ }))
+    expect(api.calls.find((c) => c.path.endsWith('/people/search'))?.body).toMatchObject({ q: 'jose garsia' })
     await user.type(within(form).getByRole('textbox', { name: /Descripción/ }), 'Quiero conocer mis datos')
     await user.click(within(form).getByRole('button', { name: 'Registrar solicitud' }))
     expect(await within(form).findByText('Unknown person')).toBeInTheDocument()
-    const posted = api.calls.find((c) => c.method === 'POST')
+    const posted = api.calls.find((c) => c.method === 'POST' && c.path.endsWith('/privacy/requests'))
     expect(posted?.body).toEqual({
       personId,
       kind: 'consulta',
@@ -140,6 +162,7 @@ describe('data protection (Ley 1581)', () => {
           status: 'answered',
           response: (request.body as { response: string }).response,
           businessDaysLeft: null,
+          closedOnTime: true,
         }
         return json(current)
       },
@@ -160,6 +183,7 @@ describe('data protection (Ley 1581)', () => {
     await user.type(within(answer).getByRole('textbox', { name: /Respuesta/ }), 'Corregimos la dirección.')
     await user.click(within(answer).getByRole('button', { name: 'Guardar' }))
     expect(await screen.findByText('Respondida')).toBeInTheDocument()
+    expect(screen.getByText('Cerrada dentro del término')).toBeInTheDocument()
     expect(api.calls.find((c) => c.path.endsWith('/extend'))?.body).toEqual({
       reason: 'Verificamos con la pagaduría',
     })

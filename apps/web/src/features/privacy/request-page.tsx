@@ -75,6 +75,11 @@ export function PrivacyRequestPage() {
         <Title order={1}>{t('privacy.detail.title', { kind: t(`privacy.kinds.${r.kind}`) })}</Title>
         <Badge variant="light">{t(`privacy.statuses.${r.status}`)}</Badge>
         <DueBadge businessDaysLeft={r.businessDaysLeft} />
+        {r.closedOnTime !== null && (
+          <Badge color={r.closedOnTime ? 'green' : 'red'} variant="light">
+            {t(r.closedOnTime ? 'privacy.detail.onTime' : 'privacy.detail.late')}
+          </Badge>
+        )}
       </Group>
       <Card withBorder>
         <Stack gap={4}>

@@ -9,6 +9,7 @@ import { errorMessage } from '../../app/error-message.ts'
 import { EmptyState } from '../../ui/empty-state.tsx'
 import { FormErrorAlert } from '../../ui/form-error-alert.tsx'
 import { AnchorLink } from '../../ui/router-links.tsx'
+import { PersonPicker } from '../people/person-picker.tsx'
 import { DueBadge } from './due-badge.tsx'
 import { createRequest, privacyKey } from './privacy-api.ts'
 
@@ -74,7 +75,7 @@ export function RequestsTab({ slug, requests }: { slug: string; requests: DataRe
 function NewRequestForm({ slug, onDone }: { slug: string; onDone: () => void }) {
   const { t } = useTranslation()
   const queryClient = useQueryClient()
-  const [personId, setPersonId] = useState('')
+  const [personId, setPersonId] = useState<string | null>(null)
   const [kind, setKind] = useState<DataRequestKind>('consulta')
   const [channel, setChannel] = useState<ConsentChannel>('web')
   const [description, setDescription] = useState('')
@@ -82,7 +83,7 @@ function NewRequestForm({ slug, onDone }: { slug: string; onDone: () => void }) 
   const create = useMutation({
     mutationFn: () =>
       createRequest(slug, {
-        personId: personId.trim(),
+        personId: personId ?? '',
         kind,
         channel,
         description,
@@ -106,10 +107,13 @@ function NewRequestForm({ slug, onDone }: { slug: string; onDone: () => void }) 
     >
       <Stack>
         <FormErrorAlert message={formError} />
-        <TextInput
+        <PersonPicker
+          slug={slug}
           label={t('privacy.requests.person')}
+          placeholder={t('privacy.requests.personPlaceholder')}
+          nothingFoundMessage={t('privacy.requests.personNothingFound')}
           value={personId}
-          onChange={(e) => setPersonId(e.currentTarget.value)}
+          onChange={setPersonId}
           error={fields.personId}
           required
         />

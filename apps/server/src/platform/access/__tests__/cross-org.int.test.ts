@@ -26,6 +26,11 @@ import {
   privacyCrossOrgBodies,
   seedPrivacyOfOrg,
 } from '../../../modules/privacy/__tests__/cross-org-fixtures.ts'
+import {
+  profileOfOrg,
+  profilesCrossOrgBodies,
+  seedProfilesOfOrg,
+} from '../../../modules/profiles/__tests__/cross-org-fixtures.ts'
 import { seedTasksOfOrg, tasksCrossOrgBodies } from '../../../modules/tasks/__tests__/cross-org-fixtures.ts'
 import { seedUnitsOfOrg, unitsCrossOrgBodies } from '../../../modules/units/__tests__/cross-org-fixtures.ts'
 import {
@@ -84,6 +89,7 @@ beforeAll(async () => {
   Object.assign(idsOfB, await seedPrivacyOfOrg(post))
   idsOfB.people = idsOfB.privacyPerson!
   Object.assign(idsOfB, await seedDocumentsOfOrg(b, base, idsOfB.people))
+  Object.assign(idsOfB, await seedProfilesOfOrg(b, base))
   const key = await as(
     t.app,
     ownerA,
@@ -171,6 +177,7 @@ describe('cross-org isolation, generated from the route table', () => {
       ...privacyCrossOrgBodies(),
       ...peopleCrossOrgBodies(),
       ...documentsCrossOrgBodies(),
+      ...profilesCrossOrgBodies(),
     }
     const withIds = orgRoutes().filter((r) => /:(?!org)[a-zA-Z]+/.test(r.url.replace(':org', '')))
     expect(withIds.length).toBeGreaterThan(8)
@@ -230,5 +237,7 @@ describe('cross-org isolation, generated from the route table', () => {
     expect(policies.items[0]).toMatchObject({ id: idsOfB.policies, published: false })
     const document = (await b({ method: 'GET', url: `${base}/documents/${idsOfB.documents}` })).json()
     expect(document).toMatchObject({ title: 'Documento Beta', versionCount: 1 })
+    const profile = await profileOfOrg(b, base, idsOfB.profiles!)
+    expect(profile).toMatchObject({ headline: 'Perfil Beta', visibility: 'members', version: 1 })
   })
 })

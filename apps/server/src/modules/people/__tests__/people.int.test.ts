@@ -167,6 +167,7 @@ describe('people: document validation', () => {
       [{ birthDate: '1990-01-01', joinedOn: '1980-01-01' }, 'body.joinedOn'],
       [{ address: { departmentCode: '02' } }, 'body.address.departmentCode'],
       [{ address: { departmentCode: '05', municipalityCode: '08001' } }, 'body.address.municipalityCode'],
+      [{ address: { departmentCode: '05', municipalityCode: '05003' } }, 'body.address.municipalityCode'],
     ]
     for (const [extra, path] of cases) {
       const response = await create({
@@ -179,6 +180,23 @@ describe('people: document validation', () => {
       expect(response.statusCode, JSON.stringify(extra)).toBe(422)
       expect(response.json().errors.map((e: { path: string }) => e.path)).toContain(path)
     }
+    const elsewhere = await create({
+      documentType: 'CC',
+      documentNumber: nextCc(),
+      firstNames: 'Ana',
+      lastNames: 'Ríos',
+      address: { departmentCode: '25', municipalityCode: '05001' },
+    })
+    expect(elsewhere.json().errors).toContainEqual({
+      path: 'body.address.municipalityCode',
+      message: '05001 is Medellín, in Antioquia (05), not in Cundinamarca (25)',
+    })
+    const leticia = await createOk({
+      firstNames: 'Ana',
+      lastNames: 'Ríos',
+      address: { line: null, departmentCode: '91', municipalityCode: '91001' },
+    })
+    expect(leticia.address).toMatchObject({ departmentCode: '91', municipalityCode: '91001' })
     const missingNames = await create({ documentType: 'CC', documentNumber: nextCc() })
     expect(missingNames.json().errors.map((e: { path: string }) => e.path)).toEqual([
       'body.firstNames',

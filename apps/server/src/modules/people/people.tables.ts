@@ -42,6 +42,10 @@ export const people = pgTable(
     businessName: text('business_name'),
     /** Lower-case, accent-free full name: the trigram search column. */
     nameSearch: text('name_search').notNull(),
+    /** The words of `name_search`: name search matches each typed word against them (GIN). */
+    nameWords: text('name_words')
+      .array()
+      .generatedAlwaysAs(sql`string_to_array(name_search, ' ')`),
     birthDate: date('birth_date', { mode: 'string' }),
     emails: jsonb('emails').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     primaryEmail: text('primary_email'),
@@ -74,6 +78,7 @@ export const people = pgTable(
     index('people_org_status').on(t.orgId, t.status, t.id),
     index('people_org_email').on(t.orgId, t.primaryEmail),
     index('people_name_trgm').using('gin', t.nameSearch.op('gin_trgm_ops')),
+    index('people_name_words').using('gin', t.nameWords),
     index('people_tags').using('gin', t.tags),
     index('people_phone_bidx').using('gin', t.phoneBidx),
     orgIsolationPolicy('people', t.orgId),
@@ -126,5 +131,23 @@ export const personStatusHistory = pgTable(
     ),
     index('person_status_history_person').on(t.orgId, t.personId, t.id),
     orgIsolationPolicy('person_status_history', t.orgId),
+  ],
+).enableRLS()
+
+/**
+ * Every word that occurs in the org's people's names (kept by a trigger on `people`): a small per-org
+ * dictionary where a typed word finds its spellings by trigram similarity before people are matched.
+ */
+export const personNameWords = pgTable(
+  'person_name_words',
+  {
+    orgId: uuid('org_id').notNull(),
+    word: text('word').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.word] }),
+    foreignKey({ columns: [t.orgId], foreignColumns: [orgs.id] }).onDelete('cascade'),
+    index('person_name_words_trgm').using('gin', t.word.op('gin_trgm_ops')),
+    orgIsolationPolicy('person_name_words', t.orgId),
   ],
 ).enableRLS()

@@ -119,4 +119,7 @@ export const ProfileSkills = z.object({ items: z.array(SkillCount) }).meta({ id:
 export type ProfileSkills = z.infer<typeof ProfileSkills>
 
 export const ProfileParams = z.object({ userId: z.uuid() })
-export const AvatarQuery = z.object({ v: z.string().max(100).optional() })
+/** `v` busts caches when the picture changes; `link=1` answers the signed link as JSON instead of a redirect. */
+export const AvatarQuery = z.object({ v: z.string().max(100).optional(), link: z.enum(['1']).optional() })
+export const AvatarLink = z.object({ url: z.string(), expiresAt: z.string() }).meta({ id: 'AvatarLink' })
+export type AvatarLink = z.infer<typeof AvatarLink>

@@ -1,5 +1,6 @@
 import multipart from '@fastify/multipart'
 import {
+  AvatarLink,
   AvatarQuery,
   PROFILE_LIMITS,
   Problem,
@@ -185,16 +186,17 @@ export function registerProfileRoutes(app: AppInstance) {
     url: '/profiles/:userId/avatar',
     permission: 'profiles:read',
     schema: {
-      summary: "A member's profile picture: 302 to a short-lived signed link",
+      summary: "A member's profile picture: 302 to a short-lived signed link (`link=1`: the link as JSON)",
       tags,
       params: ProfileParams,
       querystring: AvatarQuery,
-      response: { 302: z.null(), ...errors },
+      response: { 200: AvatarLink, 302: z.null(), ...errors },
     },
-    async handler(ctx, { params, reply }) {
-      const url = await service.avatarLink(ctx, params.userId)
+    async handler(ctx, { params, query, reply }) {
+      const link = await service.avatarLink(ctx, params.userId)
+      if (query.link) return link
       // The link lives 5 minutes; browsers may reuse the redirect for one.
-      reply.header('location', url).header('cache-control', 'private, max-age=60')
+      reply.header('location', link.url).header('cache-control', 'private, max-age=60')
       reply.status(302)
       return null
     },

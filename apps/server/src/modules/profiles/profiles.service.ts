@@ -347,5 +347,6 @@ export async function removeMyAvatar(ctx: ServiceContext) {
 export async function avatarLink(ctx: ServiceContext, userId: string) {
   const profile = await getProfile(ctx, userId)
   if (!profile.avatarFileId) throw notFound('Avatar')
-  return signedDownloadUrl(ctx, profile.avatarFileId, AVATAR_LINK_TTL_SECONDS)
+  const url = await signedDownloadUrl(ctx, profile.avatarFileId, AVATAR_LINK_TTL_SECONDS)
+  return { url, expiresAt: new Date(ctx.now.getTime() + AVATAR_LINK_TTL_SECONDS * 1000).toISOString() }
 }

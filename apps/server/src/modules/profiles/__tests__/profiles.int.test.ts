@@ -347,6 +347,9 @@ describe('avatar', () => {
     expect(image.statusCode).toBe(200)
     expect(image.rawPayload.equals(PNG)).toBe(true)
     expect(image.headers['content-type']).toContain('image/png')
+    const asJson = await as(t.app, jose)({ method: 'GET', url: `${base}/${lucia.id}/avatar?link=1` })
+    expect(asJson.statusCode).toBe(200)
+    expect(asJson.json()).toEqual({ url: expect.stringContaining('/api/files/'), expiresAt: expect.any(String) })
   })
 
   it('refuses a PDF named .png, a non-image and a picture over 2 MB (422, field file)', async () => {

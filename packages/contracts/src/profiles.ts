@@ -33,6 +33,7 @@ export const ProfileMunicipality = z.object({
   code: z.string(),
   name: z.string(),
   departmentCode: z.string(),
+  departmentName: z.string(),
 })
 
 /** A member's profile in one org. A member who never saved one gets the defaults (`version` 0). */

@@ -1,9 +1,16 @@
-/**
- * DANE municipality codes for a profile's location. The shared list (`findMunicipality` in
- * @minga/contracts) is not shipped yet, so no code is accepted and none is shown.
- */
-export const isMunicipalityCode: ((code: string) => boolean) | null = null
+import { DANE_DEPARTMENTS, findMunicipality } from '@minga/contracts'
 
-export function municipalityOf(_code: string): { code: string; name: string; departmentCode: string } | null {
-  return null
+/** A DANE DIVIPOLA municipality code (or área no municipalizada) the shared list knows. */
+export const isMunicipalityCode = (code: string) => findMunicipality(code) !== undefined
+
+/** What a profile shows for its municipality code: names, not only digits. */
+export function municipalityOf(code: string) {
+  const found = findMunicipality(code)
+  if (!found) return null
+  return {
+    code: found.code,
+    name: found.name,
+    departmentCode: found.departmentCode,
+    departmentName: DANE_DEPARTMENTS[found.departmentCode] ?? '',
+  }
 }

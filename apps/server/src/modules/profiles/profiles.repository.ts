@@ -41,9 +41,7 @@ export async function updateProfileIfVersion(
   const [row] = await ctx.db
     .update(profiles)
     .set({ ...values, version: sql`${profiles.version} + 1`, updatedAt: ctx.now })
-    .where(
-      and(eq(profiles.orgId, ctx.orgId), eq(profiles.userId, userId), eq(profiles.version, version)),
-    )
+    .where(and(eq(profiles.orgId, ctx.orgId), eq(profiles.userId, userId), eq(profiles.version, version)))
     .returning()
   return row ?? null
 }

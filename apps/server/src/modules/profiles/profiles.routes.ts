@@ -50,7 +50,8 @@ async function readAvatar(request: FastifyRequest): Promise<service.UploadedFile
     if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw service.avatarTooLarge(locale)
     throw err
   }
-  if (!upload) throw new AppError('validation_failed', 'No file was sent', [{ path: 'file', message: 'Required' }])
+  if (!upload)
+    throw new AppError('validation_failed', 'No file was sent', [{ path: 'file', message: 'Required' }])
   return upload
 }
 
@@ -142,7 +143,12 @@ export function registerProfileRoutes(app: AppInstance) {
       response: { 200: Profile, 412: Problem, 422: Problem, 428: Problem, ...errors },
     },
     async handler(ctx, { body, request, reply }) {
-      const profile = await service.saveMyProfile(ctx, body, optionalVersion(request), localeOfRequest(request))
+      const profile = await service.saveMyProfile(
+        ctx,
+        body,
+        optionalVersion(request),
+        localeOfRequest(request),
+      )
       setETag(reply, profile.version)
       return profile
     },

@@ -11,6 +11,7 @@ const demoProfiles: Record<string, SaveProfile> = {
     skills: ['TypeScript', 'React', 'Node.js', 'PostgreSQL', 'Comunidad', 'Mentoría'],
     experienceLevel: 'advanced',
     location: 'Cali, Valle del Cauca',
+    municipalityCode: '76001',
     timezone: 'America/Bogota',
     links: { github: 'https://github.com/minga-coop', website: 'https://minga.coop' },
   },
@@ -20,6 +21,7 @@ const demoProfiles: Record<string, SaveProfile> = {
     skills: ['Emprendimiento', 'Modelo de negocio', 'Finanzas', 'Mercadeo', 'Mentoría'],
     experienceLevel: 'expert',
     location: 'Buenaventura, Valle del Cauca',
+    municipalityCode: '76109',
     timezone: 'America/Bogota',
   },
 }

@@ -121,23 +121,28 @@ const auditView = (row: repo.ProfileRow) => ({
 
 /** Who may see a profile: everyone in the org when it is for members; else its owner and managers. */
 function visibleTo(ctx: ServiceContext, userId: string, row: repo.ProfileRow | null) {
-  return !row || row.visibility !== 'admins' || userId === ctx.actor.userId || can(ctx, PROFILES_MANAGE)
+  return row?.visibility !== 'admins' || userId === ctx.actor.userId || can(ctx, PROFILES_MANAGE)
 }
 
 /** Every current member with their profile (or the defaults) that the caller may see. */
 async function visibleEntries(ctx: ServiceContext) {
-  const [members, rows, timezone] = await Promise.all([
-    memberDirectory(ctx),
-    repo.listProfiles(ctx),
-    orgTimezone(ctx),
-  ])
+  // One after another: the queries share the request's transaction (one connection).
+  const members = await memberDirectory(ctx)
+  const rows = await repo.listProfiles(ctx)
+  const timezone = await orgTimezone(ctx)
   const byUser = new Map(rows.map((r) => [r.userId, r]))
   const entries: (DirectoryEntry & { profile: Profile })[] = []
   for (const member of members.values()) {
     const row = byUser.get(member.userId) ?? null
     if (!visibleTo(ctx, member.userId, row)) continue
     const profile = toDto(member.userId, member.name, row, timezone)
-    entries.push({ userId: member.userId, name: member.name, headline: profile.headline, skills: profile.skills, profile })
+    entries.push({
+      userId: member.userId,
+      name: member.name,
+      headline: profile.headline,
+      skills: profile.skills,
+      profile,
+    })
   }
   return entries
 }
@@ -160,7 +165,11 @@ export async function listDirectory(ctx: ServiceContext, query: ProfileQuery): P
   const page = pageAfter(matches, after, query.limit)
   const skills: Record<string, number> = {}
   for (const { skill, count } of countSkills(matches, FACET_SIZE)) skills[skill] = count
-  return { items: page.items.map((e) => summaryOf(e.profile)), nextCursor: page.nextCursor, facets: { skills } }
+  return {
+    items: page.items.map((e) => summaryOf(e.profile)),
+    nextCursor: page.nextCursor,
+    facets: { skills },
+  }
 }
 
 /** Every skill of the profiles the caller may see, with how many members list it. */
@@ -278,7 +287,14 @@ export async function saveMyProfile(
   }
   rejectIfAny(problems, locale)
   const hiddenBy = row?.hiddenBy && fields.visibility === 'admins' ? row.hiddenBy : null
-  return write(ctx, userId, row, version, { ...valuesOf(fields), hiddenBy }, row ? 'profile.updated' : 'profile.created')
+  return write(
+    ctx,
+    userId,
+    row,
+    version,
+    { ...valuesOf(fields), hiddenBy },
+    row ? 'profile.updated' : 'profile.created',
+  )
 }
 
 /** PATCH /profiles/{userId} by an owner or admin: edit fields, or hide (`visibility: "admins"`) / show it. */
@@ -301,7 +317,14 @@ export async function updateProfile(
       : input.visibility === 'admins' && userId !== ctx.actor.userId
         ? ctx.actor.userId
         : (row?.hiddenBy ?? null)
-  return write(ctx, userId, row, version, { ...valuesOf(fields), hiddenBy }, row ? 'profile.updated' : 'profile.created')
+  return write(
+    ctx,
+    userId,
+    row,
+    version,
+    { ...valuesOf(fields), hiddenBy },
+    row ? 'profile.updated' : 'profile.created',
+  )
 }
 
 /** Replaces the member's avatar: PNG, JPEG or WebP (read from the bytes), at most 2 MB. */

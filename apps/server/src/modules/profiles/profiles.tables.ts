@@ -1,13 +1,5 @@
 import { sql } from 'drizzle-orm'
-import {
-  foreignKey,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core'
+import { foreignKey, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { orgIsolationPolicy, tenantColumns, timestamps } from '../../platform/db/tenant-table.ts'
 import { orgs } from '../../platform/tenancy/tenancy.tables.ts'
 

@@ -16,7 +16,9 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64',
 )
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n')
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+)
 
 function multipart(file: Buffer, filename: string, type: string) {
   const boundary = 'minga-profile-test'
@@ -107,7 +109,11 @@ describe('my profile', () => {
       bio: 'x'.repeat(2001),
       skills: Array.from({ length: 31 }, (_, i) => `Habilidad ${i}`),
       timezone: 'America/Cali',
-      links: { github: 'https://gitlab.com/jose', linkedin: 'https://linkedin.com/jose', website: 'http://jose.co' },
+      links: {
+        github: 'https://gitlab.com/jose',
+        linkedin: 'https://linkedin.com/jose',
+        website: 'http://jose.co',
+      },
     })
     expect(response.statusCode).toBe(422)
     const errors = response.json().errors as { path: string; message: string }[]
@@ -134,6 +140,13 @@ describe('my profile', () => {
       'At most 120 characters (this one has 121)',
       `Each skill has 1 to 40 characters: "${'x'.repeat(41)}" has 41`,
     ])
+    const municipality = await save(jose, { municipalityCode: '76999' })
+    expect(municipality.json().errors).toEqual([
+      {
+        path: 'body.municipalityCode',
+        message: '76999 is not a DANE municipality code (5 digits, e.g. 76001 for Cali)',
+      },
+    ])
     const unknownField = await save(jose, { nickname: 'Pepe' })
     expect(unknownField.statusCode).toBe(400)
     const me = await as(t.app, jose)({ method: 'GET', url: `${base}/me` })
@@ -147,6 +160,7 @@ describe('my profile', () => {
       skills: [' TypeScript ', 'typescript', 'Diseño UX', 'TYPESCRIPT', 'PostgreSQL'],
       experienceLevel: 'advanced',
       location: 'Cali',
+      municipalityCode: '76001',
       timezone: 'America/Bogota',
       links: {
         github: 'https://github.com/jose-nunez',
@@ -161,6 +175,7 @@ describe('my profile', () => {
       bio: 'Me gusta el café.\nY PostgreSQL.',
       skills: ['TypeScript', 'Diseño UX', 'PostgreSQL'],
       links: { linkedin: 'https://www.linkedin.com/in/jose-nunez' },
+      municipality: { code: '76001', name: 'Cali', departmentCode: '76', departmentName: 'Valle del Cauca' },
       version: 1,
     })
     expect((await save(jose, { headline: 'Otro' })).statusCode).toBe(428)
@@ -168,7 +183,12 @@ describe('my profile', () => {
     const second = await save(jose, { headline: 'Backend y datos', skills: ['TypeScript', 'PostgreSQL'] }, 1)
     expect(second.statusCode).toBe(200)
     // PUT replaces: the fields not sent went back to their defaults.
-    expect(second.json()).toMatchObject({ version: 2, bio: '', experienceLevel: null, links: { github: null } })
+    expect(second.json()).toMatchObject({
+      version: 2,
+      bio: '',
+      experienceLevel: null,
+      links: { github: null },
+    })
 
     const audit = await as(
       t.app,
@@ -187,7 +207,11 @@ describe('my profile', () => {
 describe('directory', () => {
   beforeAll(async () => {
     const jm = await as(t.app, jose)({ method: 'GET', url: `${base}/me` })
-    await save(jose, { headline: 'Backend y datos', skills: ['TypeScript', 'PostgreSQL', 'Docker'] }, jm.json().version)
+    await save(
+      jose,
+      { headline: 'Backend y datos', skills: ['TypeScript', 'PostgreSQL', 'Docker'] },
+      jm.json().version,
+    )
     await save(maria, { headline: 'Diseñadora de producto', skills: ['diseño ux', 'typescript', 'Figma'] })
     await save(owner, { headline: 'Organizo la comunidad', skills: ['Comunidad', 'TypeScript'] })
   })
@@ -253,7 +277,12 @@ describe('hiding and managing', () => {
     const response = await as(
       t.app,
       lucia,
-    )({ method: 'PATCH', url: `${base}/${maria.id}`, headers: { 'if-match': '"1"' }, payload: { headline: 'x' } })
+    )({
+      method: 'PATCH',
+      url: `${base}/${maria.id}`,
+      headers: { 'if-match': '"1"' },
+      payload: { headline: 'x' },
+    })
     expect(response.statusCode).toBe(403)
   })
 
@@ -269,7 +298,11 @@ describe('hiding and managing', () => {
       payload: { visibility: 'admins' },
     })
     expect(hidden.statusCode).toBe(200)
-    expect(hidden.json()).toMatchObject({ visibility: 'admins', hiddenByAdmin: true, headline: 'Diseñadora de producto' })
+    expect(hidden.json()).toMatchObject({
+      visibility: 'admins',
+      hiddenByAdmin: true,
+      headline: 'Diseñadora de producto',
+    })
 
     expect((await as(t.app, lucia)({ method: 'GET', url: `${base}/${maria.id}` })).statusCode).toBe(404)
     const directory = (await as(t.app, lucia)({ method: 'GET', url: base })).json()
@@ -349,7 +382,10 @@ describe('avatar', () => {
     expect(image.headers['content-type']).toContain('image/png')
     const asJson = await as(t.app, jose)({ method: 'GET', url: `${base}/${lucia.id}/avatar?link=1` })
     expect(asJson.statusCode).toBe(200)
-    expect(asJson.json()).toEqual({ url: expect.stringContaining('/api/files/'), expiresAt: expect.any(String) })
+    expect(asJson.json()).toEqual({
+      url: expect.stringContaining('/api/files/'),
+      expiresAt: expect.any(String),
+    })
   })
 
   it('refuses a PDF named .png, a non-image and a picture over 2 MB (422, field file)', async () => {
@@ -362,7 +398,9 @@ describe('avatar', () => {
     const big = Buffer.concat([PNG, Buffer.alloc(2 * 1024 * 1024)])
     const oversize = await upload(lucia, big, 'grande.png', 'image/png')
     expect(oversize.statusCode).toBe(422)
-    expect(oversize.json().errors).toEqual([{ path: 'file', message: 'A profile picture may be at most 2 MB' }])
+    expect(oversize.json().errors).toEqual([
+      { path: 'file', message: 'A profile picture may be at most 2 MB' },
+    ])
     expect((await as(t.app, lucia)({ method: 'GET', url: `${base}/me` })).json().avatarFileId).not.toBeNull()
   })
 

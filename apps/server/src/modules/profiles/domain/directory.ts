@@ -2,10 +2,7 @@ import { skillKey } from './profile-rules.ts'
 
 /** Lowercase without accents: "José Núñez" and "jose nunez" compare equal. */
 export function fold(text: string) {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLocaleLowerCase('es')
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('es')
 }
 
 export type DirectoryEntry = {
@@ -27,14 +24,7 @@ export function matchesQuery(entry: DirectoryEntry, q: string | undefined) {
 
 /** The comma-separated skill filter as keys; an entry must have them all. */
 export function parseSkillFilter(skill: string | undefined) {
-  return [
-    ...new Set(
-      (skill ?? '')
-        .split(',')
-        .map(skillKey)
-        .filter(Boolean),
-    ),
-  ]
+  return [...new Set((skill ?? '').split(',').map(skillKey).filter(Boolean))]
 }
 
 export function hasSkills(entry: DirectoryEntry, keys: readonly string[]) {
@@ -67,30 +57,45 @@ export function countSkills(entries: readonly DirectoryEntry[], top = Number.POS
 }
 
 /** Directory order: by folded name, then user id (stable, so a cursor always resumes at the same place). */
-export const sortKey = (entry: DirectoryEntry) => `${fold(entry.name)}\u0000${entry.userId}`
+export type SortKey = readonly [name: string, userId: string]
 
-export function encodeDirectoryCursor(entry: DirectoryEntry) {
-  return Buffer.from(sortKey(entry), 'utf8').toString('base64url')
+export const sortKey = (entry: DirectoryEntry): SortKey => [fold(entry.name), entry.userId]
+
+function compareKeys(a: SortKey, b: SortKey) {
+  if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1
+  return a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0
 }
 
+export function encodeDirectoryCursor(entry: DirectoryEntry) {
+  return Buffer.from(JSON.stringify(sortKey(entry)), 'utf8').toString('base64url')
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
 /** The sort key a cursor carries, or null when it is not one of ours. */
-export function decodeDirectoryCursor(cursor: string): string | null {
-  const key = Buffer.from(cursor, 'base64url').toString('utf8')
-  return /\u0000[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(key) ? key : null
+export function decodeDirectoryCursor(cursor: string): SortKey | null {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+    if (Array.isArray(key) && key.length === 2 && typeof key[0] === 'string' && UUID.test(String(key[1])))
+      return [key[0], key[1] as string]
+  } catch {
+    // not JSON: not one of our cursors
+  }
+  return null
 }
 
 /** One page after `after` (a sort key) of entries already sorted by `sortKey`. */
-export function pageAfter<T extends DirectoryEntry>(sorted: readonly T[], after: string | null, limit: number) {
-  const rest = after === null ? sorted : sorted.filter((e) => sortKey(e) > after)
+export function pageAfter<T extends DirectoryEntry>(
+  sorted: readonly T[],
+  after: SortKey | null,
+  limit: number,
+) {
+  const rest = after === null ? sorted : sorted.filter((e) => compareKeys(sortKey(e), after) > 0)
   const items = rest.slice(0, limit)
   const last = items.at(-1)
   return { items, nextCursor: rest.length > limit && last ? encodeDirectoryCursor(last) : null }
 }
 
 export function sortEntries<T extends DirectoryEntry>(entries: readonly T[]) {
-  return [...entries].sort((a, b) => {
-    const ka = sortKey(a)
-    const kb = sortKey(b)
-    return ka < kb ? -1 : ka > kb ? 1 : 0
-  })
+  return [...entries].sort((a, b) => compareKeys(sortKey(a), sortKey(b)))
 }

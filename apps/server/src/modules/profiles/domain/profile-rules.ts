@@ -46,7 +46,14 @@ export const skillKey = (skill: string) => skill.trim().normalize('NFC').toLocal
 
 const GITHUB = /^https:\/\/github\.com\/[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/?$/
 const LINKEDIN = /^https:\/\/(?:www\.)?linkedin\.com\/in\/[\p{L}\p{N}_%-]{3,100}\/?$/u
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
+/** C0 control characters other than tab and newline, and DEL: never part of plain text. */
+const CONTROL = {
+  test: (text: string) =>
+    [...text].some((c) => {
+      const code = c.charCodeAt(0)
+      return (code < 32 && c !== '\n' && c !== '\t' && c !== '\r') || code === 127
+    }),
+}
 
 function isHttpsSite(value: string) {
   try {
@@ -70,7 +77,7 @@ export function checkProfile(
   input: SaveProfile,
   current: ProfileFields,
   locale: Locale,
-  isMunicipality: ((code: string) => boolean) | null,
+  isMunicipality: (code: string) => boolean,
 ): { fields: ProfileFields; problems: FieldProblem[] } {
   const problems: FieldProblem[] = []
   const add = (path: string, en: string, es: string) => problems.push({ path, message: say(locale, en, es) })
@@ -84,7 +91,12 @@ export function checkProfile(
         `At most ${L.headline} characters (this one has ${headline.length})`,
         `Máximo ${L.headline} caracteres (este tiene ${headline.length})`,
       )
-    else add('body.headline', 'The headline is one line of plain text', 'El titular es una línea de texto simple')
+    else
+      add(
+        'body.headline',
+        'The headline is one line of plain text',
+        'El titular es una línea de texto simple',
+      )
   }
 
   const bio = input.bio === undefined ? current.bio : input.bio.replace(/\r\n?/g, '\n').trim()
@@ -95,7 +107,11 @@ export function checkProfile(
       `Máximo ${thousands(L.bio, locale)} caracteres (esta tiene ${thousands(bio.length, locale)})`,
     )
   else if (CONTROL.test(bio))
-    add('body.bio', 'The bio is plain text without control characters', 'La biografía es texto simple sin caracteres de control')
+    add(
+      'body.bio',
+      'The bio is plain text without control characters',
+      'La biografía es texto simple sin caracteres de control',
+    )
 
   let skills = current.skills
   if (input.skills !== undefined) {
@@ -131,13 +147,7 @@ export function checkProfile(
   if (input.municipalityCode !== undefined) {
     municipalityCode = blankToNull(input.municipalityCode)
     if (municipalityCode !== null) {
-      if (!isMunicipality)
-        add(
-          'body.municipalityCode',
-          'Municipality codes are not available yet',
-          'Los códigos de municipio aún no están disponibles',
-        )
-      else if (!/^\d{5}$/.test(municipalityCode) || !isMunicipality(municipalityCode))
+      if (!/^\d{5}$/.test(municipalityCode) || !isMunicipality(municipalityCode))
         add(
           'body.municipalityCode',
           `${municipalityCode} is not a DANE municipality code (5 digits, e.g. 76001 for Cali)`,

@@ -1,8 +1,10 @@
 import type { ModuleManifest } from '../../platform/module-manifest.ts'
+import { peopleImportJobs } from './import/import.jobs.ts'
 import { registerPeopleRoutes } from './people.routes.ts'
 
 export { DANE_DEPARTMENTS } from './domain/dane.ts'
 export { DIAN_DOCUMENT_CODE, DOCUMENT_TYPES, type DocumentType, parseDocument } from './domain/documents.ts'
+export { PEOPLE_IMPORTED } from './import/import.process.ts'
 export { reencryptPeople } from './people.reencrypt.ts'
 export {
   anonymizePerson,
@@ -48,4 +50,5 @@ export const peopleModule: ModuleManifest = {
     },
   ],
   routes: registerPeopleRoutes,
+  jobs: peopleImportJobs,
 }

@@ -13,12 +13,15 @@ import {
 import type { AppInstance } from '../../platform/http/app-instance.ts'
 import { expectedVersion, setETag } from '../../platform/http/etag.ts'
 import { orgRoute } from '../../platform/http/org-route.ts'
+import { registerPeopleImportRoutes } from './import/import.routes.ts'
 import * as service from './people.service.ts'
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem }
 const tags = ['people']
 
 export function registerPeopleRoutes(app: AppInstance) {
+  registerPeopleImportRoutes(app)
+
   orgRoute(app, {
     method: 'GET',
     url: '/people',

@@ -22,7 +22,13 @@ import { nextCounterValue } from '../../platform/tenancy/tenancy.repository.ts'
 import { memberDirectory } from '../../platform/tenancy/tenancy.service.ts'
 import { branches } from '../../platform/tenancy/tenancy.tables.ts'
 import { blindIndex, decryptField, encryptField } from './data-keys.ts'
-import { DOCUMENT_TYPES, type DocumentType, maskLast4, parseDocument } from './domain/documents.ts'
+import {
+  DOCUMENT_TYPES,
+  type DocumentType,
+  maskLast4,
+  type ParsedDocument,
+  parseDocument,
+} from './domain/documents.ts'
 import { displayNameOf, normalizeName } from './domain/names.ts'
 import * as repo from './people.repository.ts'
 import {
@@ -39,16 +45,16 @@ import {
 export const PERSON_CREATED = 'person.created'
 export const PERSON_STATUS_CHANGED = 'person.status_changed'
 export const SENSITIVE_PERMISSION = 'people:read_sensitive'
-const MEMBERSHIP_COUNTER = 'people.membership_number'
+export const MEMBERSHIP_COUNTER = 'people.membership_number'
 
 export const documentIndex = (type: string, number: string) => blindIndex('document', `${type}:${number}`)
 export const phoneIndex = (phone: string) => blindIndex('phone', phoneLookupKey(phone))
 
-function decryptPhones(row: repo.PersonRow): string[] {
+export function decryptPhones(row: repo.PersonRow): string[] {
   return row.phonesEnc ? (JSON.parse(decryptField(row.phonesEnc)) as string[]) : []
 }
 
-function decryptSalary(row: repo.PersonRow): number | null {
+export function decryptSalary(row: repo.PersonRow): number | null {
   return row.salaryEnc ? Number(decryptField(row.salaryEnc)) : null
 }
 
@@ -141,7 +147,7 @@ function toListItem(row: repo.PersonRow, sensitive: boolean): PersonListItem {
 }
 
 /** What the audit log keeps: plain non-sensitive fields, masked sensitive ones (never ciphertext). */
-function auditView(row: repo.PersonRow, salaryMark = '[protected]') {
+export function auditView(row: repo.PersonRow, salaryMark = '[protected]') {
   return {
     kind: row.kind,
     documentType: row.documentType,
@@ -170,7 +176,7 @@ async function loadPerson(ctx: ServiceContext, id: string) {
   return row
 }
 
-type PersonFields = Omit<UpdatePerson, never> & { kind?: 'natural' | 'legal' }
+export type PersonFields = Omit<UpdatePerson, never> & { kind?: 'natural' | 'legal' }
 
 /**
  * Validates a full record (after merging a patch) and returns the column values to write. Every
@@ -225,8 +231,8 @@ async function prepareColumns(
   }
   errors.throwIfAny()
   if (!doc) throw new Error('unreachable: document validated')
-  const bidx = documentIndex(merged.documentType, doc.number)
-  const duplicate = await repo.findByDocumentIndex(ctx, merged.documentType, bidx)
+  const columns = personColumns(merged, doc, touched)
+  const duplicate = await repo.findByDocumentIndex(ctx, merged.documentType, columns.documentNumberBidx)
   if (duplicate && duplicate.id !== excludeId) {
     throw new AppError(
       'conflict',
@@ -241,15 +247,30 @@ async function prepareColumns(
   }
   const name = displayNameOf({
     kind: merged.kind,
+  return columns
+}
+
+/**
+ * The columns of a validated record: ciphertext, blind indexes, search name and every touched
+ * field. Every write goes through it (the form, the bulk import), so all store data the same way.
+ */
+export function personColumns(
+  merged: Pick<PersonFields, 'firstNames' | 'lastNames' | 'businessName'> & {
+    kind: 'natural' | 'legal'
+    documentType: DocumentType
+  },
+  doc: ParsedDocument,
+  touched: PersonFields,
+) {
     firstNames: merged.firstNames ?? null,
     lastNames: merged.lastNames ?? null,
     businessName: merged.businessName ?? null,
   })
-  const columns: Partial<repo.PersonInsert> = {
+  const columns: Partial<repo.PersonInsert> & { documentNumberBidx: string } = {
     kind: merged.kind,
     documentType: merged.documentType,
     documentNumberEnc: encryptField(doc.number),
-    documentNumberBidx: bidx,
+    documentNumberBidx: documentIndex(merged.documentType, doc.number),
     documentLast4: doc.last4,
     nitCheckDigit: doc.checkDigit,
     firstNames: merged.kind === 'natural' ? (merged.firstNames ?? null) : null,
@@ -490,7 +511,7 @@ export async function setPersonRelatives(ctx: ServiceContext, id: string, input:
 }
 
 /** Which rows a query means: exact by email, document (any type), membership number or phone; else name. */
-function searchFilter(query: PersonQuery): repo.PersonFilter {
+export function searchFilter(query: PersonQuery): repo.PersonFilter {
   const filter: repo.PersonFilter = {
     status: query.status,
     tags: query.tags

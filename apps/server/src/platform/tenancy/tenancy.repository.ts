@@ -145,6 +145,29 @@ export async function nextCounterValue(tx: Tx, orgId: string, name: string): Pro
   return row.value
 }
 
+/**
+ * Reserves `count` consecutive values of a counter in one statement (bulk imports): returns the
+ * first; the caller uses first … first + count - 1. Same row lock as `nextCounterValue`.
+ */
+export async function reserveCounterRange(
+  tx: Tx,
+  orgId: string,
+  name: string,
+  count: number,
+): Promise<bigint> {
+  if (!Number.isInteger(count) || count < 1) throw new Error('reserveCounterRange needs a positive count')
+  const [row] = await tx
+    .insert(orgCounters)
+    .values({ orgId, name, value: BigInt(count) })
+    .onConflictDoUpdate({
+      target: [orgCounters.orgId, orgCounters.name],
+      set: { value: sql`${orgCounters.value} + ${count}` },
+    })
+    .returning({ value: orgCounters.value })
+  if (!row) throw new Error('counter upsert returned no row')
+  return row.value - BigInt(count) + 1n
+}
+
 export async function updateMembershipRole(tx: Queryable, orgId: string, userId: string, role: Role) {
   await tx
     .update(memberships)

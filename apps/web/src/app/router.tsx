@@ -23,6 +23,7 @@ import { ModulePage } from '../features/orgs/module-page.tsx'
 import { MyOrgsPage } from '../features/orgs/my-orgs-page.tsx'
 import { OrgHomePage } from '../features/orgs/org-home-page.tsx'
 import { orgQuery } from '../features/orgs/orgs-api.ts'
+import { createProfileRoutes } from '../features/profiles/profiles-routes.tsx'
 import { validateImportSearch } from '../features/people/import/import-search.ts'
 import { isSettingsTab, type SettingsTab } from '../features/settings/settings-tabs.ts'
 import { ErrorPage } from '../ui/error-page.tsx'
@@ -258,6 +259,8 @@ const assemblyRoutes = createAssemblyRoutes(orgRoute)
 
 const messagingRoutes = createMessagingRoutes(orgRoute)
 
+const profileRoutes = createProfileRoutes(orgRoute)
+
 const tasksRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: 'tasks',
@@ -354,6 +357,7 @@ export const routeTree = rootRoute.addChildren([
       pollRoute,
       ...assemblyRoutes,
       ...messagingRoutes,
+      ...profileRoutes,
       tasksRoute,
       taskBoardRoute,
       activityRoute,

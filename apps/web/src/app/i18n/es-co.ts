@@ -8,6 +8,7 @@ import { daneEsCO } from '../../features/people/i18n/dane.es-co.ts'
 import { peopleEsCO } from '../../features/people/i18n/people.es-co.ts'
 import { pollsEsCO } from '../../features/polls/i18n/polls.es-co.ts'
 import { privacyEsCO } from '../../features/privacy/i18n/privacy.es-co.ts'
+import { profilesEsCO } from '../../features/profiles/i18n/profiles.es-co.ts'
 import { scorecardsEsCO } from '../../features/scorecards/i18n/scorecards.es-co.ts'
 import { tasksEsCO } from '../../features/tasks/i18n/tasks.es-co.ts'
 import { unitsEsCO } from '../../features/units/i18n/units.es-co.ts'
@@ -594,6 +595,7 @@ export const esCO = {
   messaging: messagingEsCO,
   scorecards: scorecardsEsCO,
   privacy: privacyEsCO,
+  profiles: profilesEsCO,
   webhooks: webhooksEsCO,
   notifications: notificationsEsCO,
   errors: {

@@ -8,6 +8,7 @@ import { daneEn } from '../../features/people/i18n/dane.en.ts'
 import { peopleEn } from '../../features/people/i18n/people.en.ts'
 import { pollsEn } from '../../features/polls/i18n/polls.en.ts'
 import { privacyEn } from '../../features/privacy/i18n/privacy.en.ts'
+import { profilesEn } from '../../features/profiles/i18n/profiles.en.ts'
 import { scorecardsEn } from '../../features/scorecards/i18n/scorecards.en.ts'
 import { tasksEn } from '../../features/tasks/i18n/tasks.en.ts'
 import { unitsEn } from '../../features/units/i18n/units.en.ts'
@@ -592,6 +593,7 @@ export const en: Resources = {
   messaging: messagingEn,
   scorecards: scorecardsEn,
   privacy: privacyEn,
+  profiles: profilesEn,
   webhooks: webhooksEn,
   notifications: notificationsEn,
   errors: {

@@ -31,6 +31,8 @@ import {
 } from './domain/documents.ts'
 import { displayNameOf, normalizeName } from './domain/names.ts'
 import * as repo from './people.repository.ts'
+import { forgetUnusedNameWords } from './people.search.repository.ts'
+import { listPeopleByName } from './people.search.ts'
 import {
   checkAddress,
   checkDocument,
@@ -245,8 +247,6 @@ async function prepareColumns(
       ],
     )
   }
-  const name = displayNameOf({
-    kind: merged.kind,
   return columns
 }
 
@@ -262,6 +262,8 @@ export function personColumns(
   doc: ParsedDocument,
   touched: PersonFields,
 ) {
+  const name = displayNameOf({
+    kind: merged.kind,
     firstNames: merged.firstNames ?? null,
     lastNames: merged.lastNames ?? null,
     businessName: merged.businessName ?? null,
@@ -543,13 +545,16 @@ export function searchFilter(query: PersonQuery): repo.PersonFilter {
 /** Search with facet counts (status ignores its own filter so every option shows its count). */
 export async function listPeople(ctx: ServiceContext, query: PersonQuery): Promise<PersonPage> {
   const filter = searchFilter(query)
-  // One misspelt surname ("Garsia") scores ~0.43 against "José García": loosen word similarity for this
-  // transaction only.
-  if (filter.name)
+  const sensitive = canSeeSensitive(ctx)
+  if (filter.name) {
+    const ranked = await listPeopleByName(ctx, query, filter, (r) => toListItem(r, sensitive))
+    if (ranked) return ranked
+    // Nobody matched word by word: compare the whole name. One misspelt surname ("Garsia") scores ~0.43
+    // against "José García", so loosen word similarity for this transaction only.
     await ctx.db.execute(sql`select set_config('pg_trgm.word_similarity_threshold', '0.4', true)`)
+  }
   const rows = await repo.searchPeople(ctx, filter, { limit: query.limit, after: decodeCursor(query.cursor) })
   const page = toPage(rows, query.limit, (r) => r.id)
-  const sensitive = canSeeSensitive(ctx)
   const status = await repo.statusFacet(ctx, filter)
   const tags = await repo.tagFacet(ctx, filter)
   return {
@@ -691,6 +696,7 @@ export async function anonymizePerson(ctx: ServiceContext, personId: string, rea
     anonymizedAt: ctx.now,
   })
   await repo.replaceRelatives(ctx, personId, [])
+  await forgetUnusedNameWords(ctx, before.nameSearch.split(' '))
   await recordAudit(ctx, {
     action: 'person.anonymized',
     entityType: 'person',

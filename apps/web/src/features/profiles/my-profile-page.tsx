@@ -175,8 +175,7 @@ function ProfileForm({ slug, profile }: { slug: string; profile: Profile }) {
               count: form.values.bio.length,
               max: PROFILE_LIMITS.bio,
             })}
-            autosize
-            minRows={4}
+            rows={6}
             {...form.getInputProps('bio')}
           />
           <TagsInput

@@ -9,7 +9,9 @@ import {
   type TestApp,
   type TestUser,
 } from '../../../../test/harness.ts'
+import { withOrg } from '../../../platform/db/with-org.ts'
 import { outboxEvents } from '../../../platform/events/events.tables.ts'
+import { profilesModule } from '../index.ts'
 
 /** A real 1×1 PNG. */
 const PNG = Buffer.from(
@@ -409,6 +411,55 @@ describe('avatar', () => {
     expect(removed.statusCode).toBe(204)
     expect((await as(t.app, jose)({ method: 'GET', url: `${base}/${lucia.id}/avatar` })).statusCode).toBe(404)
     expect((await as(t.app, lucia)({ method: 'DELETE', url: `${base}/me/avatar` })).statusCode).toBe(404)
+  })
+})
+
+describe('admin creates a never-saved profile and the demo seed', () => {
+  it('PATCH with If-Match "0" creates the profile of a member who never saved one', async () => {
+    const fresh = await signUp(t.app, 'Nueva Persona')
+    await addMember(t.app, owner, org.slug, fresh)
+    const read = await as(t.app, owner)({ method: 'GET', url: `${base}/${fresh.id}` })
+    expect(read.headers.etag).toBe('"0"')
+    const created = await as(
+      t.app,
+      owner,
+    )({
+      method: 'PATCH',
+      url: `${base}/${fresh.id}`,
+      headers: { 'if-match': '"0"' },
+      payload: { headline: 'Recién llegada' },
+    })
+    expect(created.statusCode).toBe(200)
+    expect(created.json()).toMatchObject({
+      headline: 'Recién llegada',
+      version: 1,
+      timezone: 'America/Bogota',
+    })
+  })
+
+  it('seeds the demo admin profile of community and incubator orgs', async () => {
+    for (const kind of ['community', 'incubator']) {
+      const demo = await createOrg(t.app, owner, { kind })
+      await withOrg(t.database.db, demo.id, (tx) =>
+        profilesModule.seedDemo!({
+          db: tx,
+          orgId: demo.id,
+          actor: { userId: owner.id, role: 'owner' },
+          requestId: 'seed',
+          now: new Date(),
+          ip: null,
+        }),
+      )
+      const skills = await as(
+        t.app,
+        owner,
+      )({ method: 'GET', url: `/api/v1/orgs/${demo.slug}/profiles/skills` })
+      expect(skills.json().items.length, kind).toBeGreaterThan(3)
+      const me = (
+        await as(t.app, owner)({ method: 'GET', url: `/api/v1/orgs/${demo.slug}/profiles/me` })
+      ).json()
+      expect(me.municipality?.departmentName, kind).toBe('Valle del Cauca')
+    }
   })
 })
 

@@ -232,7 +232,7 @@ function Preview({ slug, id, canWrite }: { slug: string; id: string; canWrite: b
       </div>
       {canWrite && (
         <Group align="flex-end">
-          <FileInput label={t('documents.newVersion')} value={file} onChange={setFile} />
+          <FileInput label={t('documents.newVersionFile')} value={file} onChange={setFile} />
           <Button onClick={uploadVersion} disabled={!file || progress !== null}>
             {t('documents.newVersion')}
           </Button>

@@ -7,6 +7,7 @@ export const documentsEn: typeof documentsEsCO = {
   empty: 'No documents yet.',
   upload: 'Upload document',
   newVersion: 'New version',
+  newVersionFile: 'File of the new version',
   file: 'File',
   docTitle: 'Title',
   type: 'Type',

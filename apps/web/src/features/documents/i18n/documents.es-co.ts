@@ -5,6 +5,7 @@ export const documentsEsCO = {
   empty: 'Aún no hay documentos.',
   upload: 'Subir documento',
   newVersion: 'Nueva versión',
+  newVersionFile: 'Archivo de la nueva versión',
   file: 'Archivo',
   docTitle: 'Título',
   type: 'Tipo',

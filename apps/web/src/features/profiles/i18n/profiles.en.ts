@@ -9,7 +9,6 @@ export const profilesEn: typeof profilesEsCO = {
   searchHint: 'Name, headline or skill; accents do not matter.',
   skillsFilter: 'Filter by skills',
   clearSkills: 'Clear filters',
-  cardsLabel: 'Members',
   empty: 'There are no profiles in the directory yet.',
   emptyHint: 'Fill in your profile so others know what to find you for.',
   noMatches: 'No member matches the search.',

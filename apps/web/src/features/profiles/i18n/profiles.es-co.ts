@@ -7,7 +7,6 @@ export const profilesEsCO = {
   searchHint: 'Nombre, titular o habilidad; sin importar tildes.',
   skillsFilter: 'Filtrar por habilidades',
   clearSkills: 'Quitar filtros',
-  cardsLabel: 'Miembros',
   empty: 'Aún no hay perfiles en el directorio.',
   emptyHint: 'Completa tu perfil para que los demás sepan en qué te pueden encontrar.',
   noMatches: 'Ningún miembro coincide con la búsqueda.',

@@ -268,9 +268,14 @@ export async function saveMyProfile(
   await loadMember(ctx, userId)
   const row = await repo.findProfile(ctx, userId)
   const version = checkVersion(row, expected)
-  // PUT replaces: what is not sent goes back to the default, except the avatar (its own route).
+  // PUT replaces: what is not sent goes back to the default, except the avatar (its own route) and
+  // an admin's hiding (a client that does not send `visibility` keeps it hidden).
   const { fields, problems } = checkProfile(
-    { ...input, links: { github: null, linkedin: null, website: null, ...input.links } },
+    {
+      ...input,
+      links: { github: null, linkedin: null, website: null, ...input.links },
+      visibility: input.visibility ?? (row?.hiddenBy ? 'admins' : 'members'),
+    },
     defaults(await orgTimezone(ctx)),
     locale,
     isMunicipalityCode,

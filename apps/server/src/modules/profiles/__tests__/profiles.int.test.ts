@@ -318,7 +318,9 @@ describe('hiding and managing', () => {
     const unhide = await save(maria, { visibility: 'members', headline: 'Otra vez' }, own.json().version)
     expect(unhide.statusCode).toBe(422)
     expect(unhide.json().errors[0].path).toBe('body.visibility')
-    const edit = await save(maria, { visibility: 'admins', headline: 'Diseño' }, own.json().version)
+    const kept = await save(maria, { headline: 'Diseño' }, own.json().version)
+    expect(kept.json()).toMatchObject({ visibility: 'admins', hiddenByAdmin: true })
+    const edit = await save(maria, { visibility: 'admins', headline: 'Diseño' }, kept.json().version)
     expect(edit.statusCode).toBe(200)
     expect(edit.json().hiddenByAdmin).toBe(true)
     const shown = await as(

@@ -1,4 +1,12 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto'
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  createSecretKey,
+  hkdfSync,
+  type KeyObject,
+  randomBytes,
+} from 'node:crypto'
 
 /**
  * Field encryption for sensitive person data (AES-256-GCM) and keyed blind indexes (HMAC-SHA256).
@@ -52,6 +60,18 @@ export function parseDataKeys(env: Record<string, string | undefined>): DataKeyR
 
 let ring: DataKeyRing | null = null
 
+// Importing raw key bytes costs more than the cipher itself on short fields: each key becomes a
+// KeyObject once (bulk imports encrypt and index hundreds of thousands of fields).
+const keyObjects = new WeakMap<Buffer, KeyObject>()
+function keyObject(key: Buffer): KeyObject {
+  let object = keyObjects.get(key)
+  if (!object) {
+    object = createSecretKey(key)
+    keyObjects.set(key, object)
+  }
+  return object
+}
+
 function keyRing() {
   ring ??= parseDataKeys(process.env)
   return ring
@@ -70,7 +90,7 @@ export function currentKeyVersion() {
 export function encryptField(plaintext: string): string {
   const { keys, current } = keyRing()
   const iv = randomBytes(12)
-  const cipher = createCipheriv('aes-256-gcm', keys.get(current)!, iv)
+  const cipher = createCipheriv('aes-256-gcm', keyObject(keys.get(current)!), iv)
   const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()])
   return [
     current,
@@ -85,7 +105,7 @@ export function decryptField(ciphertext: string): string {
   const key = version ? keyRing().keys.get(version) : undefined
   if (!key || !iv || !tag || data === undefined)
     throw new Error(`No data key for ciphertext version ${version}`)
-  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'))
+  const decipher = createDecipheriv('aes-256-gcm', keyObject(key), Buffer.from(iv, 'base64'))
   decipher.setAuthTag(Buffer.from(tag, 'base64'))
   return Buffer.concat([decipher.update(Buffer.from(data, 'base64')), decipher.final()]).toString('utf8')
 }
@@ -96,5 +116,7 @@ export function keyVersionOf(ciphertext: string) {
 
 /** Keyed HMAC of a normalized value, scoped by a purpose so document and phone indexes differ. */
 export function blindIndex(purpose: string, value: string): string {
-  return createHmac('sha256', keyRing().blindIndexKey).update(`${purpose}\u0000${value}`).digest('base64url')
+  return createHmac('sha256', keyObject(keyRing().blindIndexKey))
+    .update(`${purpose}\u0000${value}`)
+    .digest('base64url')
 }

@@ -1,4 +1,5 @@
 import { and, arrayContains, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm'
+import { newId } from '../../platform/db/tenant-table.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import { people, personRelatives, personStatusHistory } from './people.tables.ts'
 
@@ -174,12 +175,24 @@ export function peopleByIds(ctx: ServiceContext, ids: string[]) {
     .where(and(eq(people.orgId, ctx.orgId), inArray(people.id, ids)))
 }
 
-// ---- Bulk work (people import): few round trips, many rows per statement ----
+// ---- Bulk work (people import): a handful of statements for thousands of rows ----
+//
+// Each statement sends one array parameter per column and unnests them (INSERT … SELECT FROM unnest,
+// UPDATE … FROM unnest): thousands of rows cost a few parameters, and building the query costs nothing
+// (a VALUES list of 1,000 rows × 30 columns took drizzle longer to build than PostgreSQL to run).
 
-/** Rows per multi-row INSERT (about 35 columns each: far below PostgreSQL's 65,535 parameters). */
-const BULK_ROWS = 1000
+/** Rows per statement. */
+const BULK_ROWS = 2000
 /** Blind indexes per `= any(...)` lookup. */
-const LOOKUP_CHUNK = 5000
+const LOOKUP_CHUNK = 10_000
+
+/** An array parameter cast to `type[]`. */
+const arrayOf = (values: unknown[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`
+
+/** A text[] value as a PostgreSQL array literal (arrays of arrays cannot be sent as one parameter). */
+function textArrayLiteral(values: readonly string[]) {
+  return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`
+}
 
 /** Every person whose document blind index is in `bidxs`, in chunks. */
 export async function peopleByDocumentIndexes(ctx: ServiceContext, bidxs: string[]) {
@@ -190,70 +203,183 @@ export async function peopleByDocumentIndexes(ctx: ServiceContext, bidxs: string
       ...(await ctx.db
         .select()
         .from(people)
-        .where(and(eq(people.orgId, ctx.orgId), inArray(people.documentNumberBidx, chunk)))),
+        .where(
+          and(
+            eq(people.orgId, ctx.orgId),
+            sql`${people.documentNumberBidx} = any(${arrayOf(chunk, 'text')})`,
+          ),
+        )),
     )
   }
   return found
 }
 
-export async function insertPeopleMany(ctx: ServiceContext, rows: Omit<PersonInsert, 'orgId'>[]) {
-  const inserted: PersonRow[] = []
-  for (let i = 0; i < rows.length; i += BULK_ROWS) {
-    const chunk = rows.slice(i, i + BULK_ROWS).map((r) => ({ ...r, orgId: ctx.orgId }))
-    inserted.push(...(await ctx.db.insert(people).values(chunk).returning()))
-  }
-  return inserted
+/** What a bulk insert writes; every other column takes its default. */
+export type BulkPersonInsert = Required<
+  Pick<
+    PersonInsert,
+    | 'id'
+    | 'kind'
+    | 'documentType'
+    | 'documentNumberEnc'
+    | 'documentNumberBidx'
+    | 'documentLast4'
+    | 'nitCheckDigit'
+    | 'firstNames'
+    | 'lastNames'
+    | 'businessName'
+    | 'nameSearch'
+    | 'birthDate'
+    | 'emails'
+    | 'primaryEmail'
+    | 'phonesEnc'
+    | 'phoneBidx'
+    | 'address'
+    | 'employerName'
+    | 'position'
+    | 'salaryEnc'
+    | 'status'
+    | 'statusChangedOn'
+    | 'membershipNumber'
+    | 'joinedOn'
+    | 'tags'
+  >
+>
+
+/** The columns an import may change on an existing person, with their SQL types. */
+const UPDATABLE = [
+  ['nitCheckDigit', 'nit_check_digit', 'text'],
+  ['firstNames', 'first_names', 'text'],
+  ['lastNames', 'last_names', 'text'],
+  ['businessName', 'business_name', 'text'],
+  ['nameSearch', 'name_search', 'text'],
+  ['birthDate', 'birth_date', 'date'],
+  ['emails', 'emails', 'jsonb'],
+  ['primaryEmail', 'primary_email', 'text'],
+  ['phonesEnc', 'phones_enc', 'text'],
+  ['phoneBidx', 'phone_bidx', 'text[]'],
+  ['address', 'address', 'jsonb'],
+  ['employerName', 'employer_name', 'text'],
+  ['position', 'position', 'text'],
+  ['salaryEnc', 'salary_enc', 'text'],
+  ['joinedOn', 'joined_on', 'date'],
+  ['tags', 'tags', 'text[]'],
+] as const
+
+const INSERTED = [
+  ['id', 'id', 'uuid'],
+  ['kind', 'kind', 'text'],
+  ['documentType', 'document_type', 'text'],
+  ['documentNumberEnc', 'document_number_enc', 'text'],
+  ['documentNumberBidx', 'document_number_bidx', 'text'],
+  ['documentLast4', 'document_last4', 'text'],
+  ['status', 'status', 'text'],
+  ['statusChangedOn', 'status_changed_on', 'date'],
+  ['membershipNumber', 'membership_number', 'integer'],
+  ...UPDATABLE,
+] as const
+
+/** One array per column; jsonb values travel as JSON text and text[] values as array literals. */
+function columnArrays(
+  rows: Record<string, unknown>[],
+  columns: readonly (readonly [string, string, string])[],
+) {
+  return columns.map(([key, name, type]) => {
+    const values = rows.map((r) => {
+      const v = r[key]
+      if (v === null || v === undefined) return null
+      if (type === 'jsonb') return JSON.stringify(v)
+      if (type === 'text[]') return textArrayLiteral(v as string[])
+      return v
+    })
+    // Array-valued columns are unnested as text and cast back per row.
+    const elementType = type === 'jsonb' || type === 'text[]' ? 'text' : type
+    return { name, type, array: arrayOf(values, elementType) }
+  })
 }
 
-/**
- * Rewrites existing people from full rows (their current values merged with the changes) in
- * multi-row statements: an upsert on the primary key that only ever takes the update branch.
- */
-export async function updatePeopleMany(ctx: ServiceContext, rows: PersonRow[]) {
-  const updated: PersonRow[] = []
-  const take = (column: { name: string }) => sql.raw(`excluded."${column.name}"`)
+const cast = (name: string, type: string) =>
+  type === 'jsonb' || type === 'text[]' ? sql.raw(`v."${name}"::${type}`) : sql.raw(`v."${name}"`)
+
+/** Inserts people in statements of 2,000 rows (defaults for the columns an import never sets). */
+export async function insertPeopleMany(ctx: ServiceContext, rows: BulkPersonInsert[]) {
   for (let i = 0; i < rows.length; i += BULK_ROWS) {
-    const chunk = rows.slice(i, i + BULK_ROWS).map((r) => ({ ...r, orgId: ctx.orgId }))
-    updated.push(
-      ...(await ctx.db
-        .insert(people)
-        .values(chunk)
-        .onConflictDoUpdate({
-          target: [people.orgId, people.id],
-          set: {
-            nitCheckDigit: take(people.nitCheckDigit),
-            firstNames: take(people.firstNames),
-            lastNames: take(people.lastNames),
-            businessName: take(people.businessName),
-            nameSearch: take(people.nameSearch),
-            birthDate: take(people.birthDate),
-            emails: take(people.emails),
-            primaryEmail: take(people.primaryEmail),
-            phonesEnc: take(people.phonesEnc),
-            phoneBidx: take(people.phoneBidx),
-            address: take(people.address),
-            employerName: take(people.employerName),
-            position: take(people.position),
-            salaryEnc: take(people.salaryEnc),
-            joinedOn: take(people.joinedOn),
-            tags: take(people.tags),
-            version: sql`${people.version} + 1`,
-            updatedAt: ctx.now,
-          },
-        })
-        .returning()),
-    )
+    const columns = columnArrays(rows.slice(i, i + BULK_ROWS), INSERTED)
+    const names = sql.raw(columns.map((c) => `"${c.name}"`).join(', '))
+    await ctx.db.execute(sql`
+      insert into ${people} (org_id, ${names})
+      select ${ctx.orgId}::uuid, ${sql.join(
+        columns.map((c) => cast(c.name, c.type)),
+        sql`, `,
+      )}
+      from unnest(${sql.join(
+        columns.map((c) => c.array),
+        sql`, `,
+      )}) as v(${names})`)
   }
-  return updated
+}
+
+/** Rewrites the updatable columns of existing people (bumping their version) in statements of 2,000. */
+export async function updatePeopleMany(
+  ctx: ServiceContext,
+  rows: (Pick<PersonRow, 'id'> & Partial<PersonRow>)[],
+) {
+  const columns = [['id', 'id', 'uuid'] as const, ...UPDATABLE]
+  for (let i = 0; i < rows.length; i += BULK_ROWS) {
+    const arrays = columnArrays(rows.slice(i, i + BULK_ROWS), columns)
+    const names = sql.raw(arrays.map((c) => `"${c.name}"`).join(', '))
+    const set = sql.join(
+      UPDATABLE.map(([, name, type]) => sql`${sql.raw(`"${name}"`)} = ${cast(name, type)}`),
+      sql`, `,
+    )
+    await ctx.db.execute(sql`
+      update ${people} as p set ${set}, version = p.version + 1, updated_at = ${ctx.now}
+      from unnest(${sql.join(
+        arrays.map((c) => c.array),
+        sql`, `,
+      )}) as v(${names})
+      where p.org_id = ${ctx.orgId} and p.id = v.id`)
+  }
 }
 
 export async function insertStatusChanges(
   ctx: ServiceContext,
-  rows: Omit<typeof personStatusHistory.$inferInsert, 'orgId'>[],
+  rows: Omit<typeof personStatusHistory.$inferInsert, 'orgId' | 'id'>[],
 ) {
   for (let i = 0; i < rows.length; i += BULK_ROWS) {
-    await ctx.db
-      .insert(personStatusHistory)
-      .values(rows.slice(i, i + BULK_ROWS).map((r) => ({ ...r, orgId: ctx.orgId })))
+    const chunk = rows.slice(i, i + BULK_ROWS)
+    await ctx.db.execute(sql`
+      insert into ${personStatusHistory} (org_id, id, person_id, from_status, to_status, effective_on, reason, actor_id)
+      select ${ctx.orgId}::uuid, v.id, v.person_id, v.from_status, v.to_status, v.effective_on, v.reason, v.actor_id
+      from unnest(
+        ${arrayOf(
+          chunk.map(() => newId()),
+          'uuid',
+        )},
+        ${arrayOf(
+          chunk.map((r) => r.personId),
+          'uuid',
+        )},
+        ${arrayOf(
+          chunk.map((r) => r.fromStatus ?? null),
+          'text',
+        )},
+        ${arrayOf(
+          chunk.map((r) => r.toStatus),
+          'text',
+        )},
+        ${arrayOf(
+          chunk.map((r) => r.effectiveOn),
+          'date',
+        )},
+        ${arrayOf(
+          chunk.map((r) => r.reason ?? null),
+          'text',
+        )},
+        ${arrayOf(
+          chunk.map((r) => r.actorId ?? null),
+          'uuid',
+        )}
+      ) as v(id, person_id, from_status, to_status, effective_on, reason, actor_id)`)
   }
 }

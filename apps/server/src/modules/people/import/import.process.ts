@@ -293,7 +293,7 @@ async function writeAnalysis(
       : null
   let written = 0
   for (let i = 0; i < a.creates.length; i += WRITE_BATCH) {
-    const batch = a.creates.slice(i, i + WRITE_BATCH).map((v) => {
+    const batch = a.creates.slice(i, i + WRITE_BATCH).map((v): peopleRepo.BulkPersonInsert => {
       const columns = personColumns(
         {
           kind: v.kind,
@@ -306,17 +306,37 @@ async function writeAnalysis(
         newFields(v.values),
       )
       return {
-        ...(columns as peopleRepo.PersonInsert),
         id: newId(),
-        status: 'activo' as const,
+        kind: v.kind,
+        documentType: v.documentType,
+        documentNumberEnc: columns.documentNumberEnc ?? '',
+        documentNumberBidx: columns.documentNumberBidx,
+        documentLast4: columns.documentLast4 ?? '',
+        nitCheckDigit: columns.nitCheckDigit ?? null,
+        firstNames: columns.firstNames ?? null,
+        lastNames: columns.lastNames ?? null,
+        businessName: columns.businessName ?? null,
+        nameSearch: columns.nameSearch ?? '',
+        birthDate: columns.birthDate ?? null,
+        emails: columns.emails ?? [],
+        primaryEmail: columns.primaryEmail ?? null,
+        phonesEnc: columns.phonesEnc ?? null,
+        phoneBidx: columns.phoneBidx ?? [],
+        address: columns.address ?? null,
+        employerName: columns.employerName ?? null,
+        position: columns.position ?? null,
+        salaryEnc: columns.salaryEnc ?? null,
+        status: 'activo',
         statusChangedOn: v.values.joinedOn ?? today,
         membershipNumber: membership === null ? null : membership++,
+        joinedOn: columns.joinedOn ?? null,
+        tags: columns.tags ?? [],
       }
     })
-    const inserted = await peopleRepo.insertPeopleMany(ctx, batch)
+    await peopleRepo.insertPeopleMany(ctx, batch)
     await peopleRepo.insertStatusChanges(
       ctx,
-      inserted.map((p) => ({
+      batch.map((p) => ({
         personId: p.id,
         fromStatus: null,
         toStatus: 'activo',
@@ -327,16 +347,17 @@ async function writeAnalysis(
     )
     await recordAuditMany(
       ctx,
-      inserted.map(
+      batch.map(
         (p): AuditEntry => ({
           action: 'person.imported',
           entityType: 'person',
           entityId: p.id,
-          after: auditView(p),
+          // The row as inserted (columns not written keep their defaults).
+          after: auditView({ ...p, branchId: null, userId: null } as peopleRepo.PersonRow),
         }),
       ),
     )
-    written += inserted.length
+    written += batch.length
     onProgress(written)
   }
   for (let i = 0; i < a.updates.length; i += WRITE_BATCH) {
@@ -353,21 +374,22 @@ async function writeAnalysis(
         v.doc,
         touched,
       )
-      return { ...before, ...columns } as peopleRepo.PersonRow
+      // The document's ciphertext stays as it was: same number, no need to re-encrypt it.
+      const { documentNumberEnc: _enc, ...changes } = columns
+      return { ...before, ...changes, version: before.version + 1 } as peopleRepo.PersonRow
     })
-    const updated = new Map((await peopleRepo.updatePeopleMany(ctx, rows)).map((p) => [p.id, p]))
+    await peopleRepo.updatePeopleMany(ctx, rows)
     await recordAuditMany(
       ctx,
-      batch.map(({ before, touched }): AuditEntry => {
-        const after = updated.get(before.id) ?? before
-        return {
+      batch.map(
+        ({ before, touched }, k): AuditEntry => ({
           action: 'person.imported',
           entityType: 'person',
           entityId: before.id,
           before: auditView(before),
-          after: auditView(after, 'salary' in touched ? '[protected, changed]' : '[protected]'),
-        }
-      }),
+          after: auditView(rows[k]!, 'salary' in touched ? '[protected, changed]' : '[protected]'),
+        }),
+      ),
     )
     written += batch.length
     onProgress(written)

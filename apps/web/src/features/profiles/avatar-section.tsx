@@ -66,7 +66,7 @@ export function AvatarSection({ slug, profile }: { slug: string; profile: Profil
         </Title>
         <Group align="flex-end">
           {preview ? (
-            <Avatar src={preview} size={80} radius="xl" alt={t('profiles.avatar.preview')} />
+            <Avatar src={preview} size={80} radius={999} alt={t('profiles.avatar.preview')} />
           ) : (
             <ProfileAvatar org={slug} profile={profile} size={80} />
           )}

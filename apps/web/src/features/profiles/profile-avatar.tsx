@@ -25,7 +25,7 @@ export function ProfileAvatar({
       src={profile.avatarFileId ? avatarUrl(org, profile.userId, profile.avatarFileId) : null}
       alt={t('profiles.avatarOf', { name: profile.name })}
       size={size}
-      radius="xl"
+      radius={999}
       color="teal"
     >
       {initialsOf(profile.name)}

@@ -25,6 +25,7 @@ import { usePageTitle } from '../../ui/use-page-title.ts'
 import { orgQuery } from '../orgs/orgs-api.ts'
 import { GithubIcon, LinkedinIcon, WorldIcon } from './link-icons.tsx'
 import { localTime } from './local-time.ts'
+import { placeOf } from './place.ts'
 import { ProfileAvatar } from './profile-avatar.tsx'
 import { profileQuery, profilesKey } from './profiles-api.ts'
 
@@ -65,12 +66,7 @@ function ProfileView({ slug, profile }: { slug: string; profile: Profile }) {
     { href: profile.links.linkedin, label: 'LinkedIn', icon: <LinkedinIcon /> },
     { href: profile.links.website, label: t('profiles.form.website'), icon: <WorldIcon /> },
   ].filter((l): l is typeof l & { href: string } => Boolean(l.href))
-  const place = [
-    profile.location,
-    profile.municipality && `${profile.municipality.name}, ${profile.municipality.departmentName}`,
-  ]
-    .filter(Boolean)
-    .join(' · ')
+  const place = placeOf(profile)
 
   return (
     <Stack gap="lg" maw={800}>

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { fakeApi, json, problem } from '../../test/fake-api.ts'
 import { ana, makeOrg, moduleCatalog, signedIn } from '../../test/fixtures.ts'
 import { renderApp } from '../../test/render-app.tsx'
+import { placeOf } from './place.ts'
 
 const base = '/api/v1/orgs/coop-la-minga'
 const joseId = '0190f7a0-0000-7000-8000-0000000000a1'
@@ -140,6 +141,20 @@ describe('directory', () => {
   })
 })
 
+describe('place', () => {
+  it('adds the DANE municipality unless the location already names it', () => {
+    const cali = { code: '76001', name: 'Cali', departmentCode: '76', departmentName: 'Valle del Cauca' }
+    expect(placeOf({ location: 'Barrio San Antonio, cali', municipality: cali })).toBe(
+      'Barrio San Antonio, cali',
+    )
+    expect(placeOf({ location: 'Barrio San Antonio', municipality: cali })).toBe(
+      'Barrio San Antonio · Cali, Valle del Cauca',
+    )
+    expect(placeOf({ location: '', municipality: cali })).toBe('Cali, Valle del Cauca')
+    expect(placeOf({ location: 'Remoto', municipality: null })).toBe('Remoto')
+  })
+})
+
 describe('profile page', () => {
   it('shows bio, skills, place with local time and links as icons', async () => {
     profilesApi({ [`GET ${base}/profiles/${joseId}`]: () => json(joseProfile) })
@@ -147,7 +162,7 @@ describe('profile page', () => {
     expect(await screen.findByRole('heading', { name: 'José Núñez', level: 1 })).toBeInTheDocument()
     expect(screen.getByText(/Me gusta el café/)).toBeInTheDocument()
     expect(screen.getByText('Avanzado')).toBeInTheDocument()
-    expect(screen.getByText('Cali · Cali, Valle del Cauca')).toBeInTheDocument()
+    expect(screen.getByText('Cali')).toBeInTheDocument()
     expect(screen.getByText(/^Hora local: .+ \(America\/Bogota\)$/)).toBeInTheDocument()
     const links = screen.getByRole('group', { name: 'Enlaces' })
     expect(within(links).getByRole('link', { name: 'GitHub' })).toHaveAttribute(

@@ -341,7 +341,12 @@ export function validateSheet(
     const result = validateCells(byField, options)
     const rowErrors: RowError[] = result.ok
       ? []
-      : result.problems.map(([field, message]) => ({ row, column: mapping[field] ?? null, message }))
+      : result.problems.map(([field, message]) => ({
+          row,
+          // A field the mapping leaves out (a NIT row when only names are mapped) is the type's problem.
+          column: mapping[field] ?? mapping.documentType ?? null,
+          message,
+        }))
     if (result.ok) {
       const key = `${result.documentType}:${result.doc.number}`
       const first = firstRowOf.get(key)

@@ -20,7 +20,10 @@ import {
   seedMessagingOfOrg,
 } from '../../../modules/messaging/__tests__/cross-org-fixtures.ts'
 import { notificationsCrossOrgBodies } from '../../../modules/notifications/__tests__/cross-org-fixtures.ts'
-import { peopleCrossOrgBodies } from '../../../modules/people/__tests__/cross-org-fixtures.ts'
+import {
+  peopleCrossOrgBodies,
+  seedPeopleImportsOfOrg,
+} from '../../../modules/people/__tests__/cross-org-fixtures.ts'
 import { pollsCrossOrgBodies, seedPollsOfOrg } from '../../../modules/polls/__tests__/cross-org-fixtures.ts'
 import {
   privacyCrossOrgBodies,
@@ -89,6 +92,7 @@ beforeAll(async () => {
   Object.assign(idsOfB, await seedPrivacyOfOrg(post))
   idsOfB.people = idsOfB.privacyPerson!
   Object.assign(idsOfB, await seedDocumentsOfOrg(b, base, idsOfB.people))
+  Object.assign(idsOfB, await seedPeopleImportsOfOrg(b, base))
   Object.assign(idsOfB, await seedProfilesOfOrg(b, base))
   const key = await as(
     t.app,
@@ -237,6 +241,8 @@ describe('cross-org isolation, generated from the route table', () => {
     expect(policies.items[0]).toMatchObject({ id: idsOfB.policies, published: false })
     const document = (await b({ method: 'GET', url: `${base}/documents/${idsOfB.documents}` })).json()
     expect(document).toMatchObject({ title: 'Documento Beta', versionCount: 1 })
+    const personImport = (await b({ method: 'GET', url: `${base}/people/imports/${idsOfB.imports}` })).json()
+    expect(personImport).toMatchObject({ status: 'uploaded', mode: null, validRows: null })
     const profile = await profileOfOrg(b, base, idsOfB.profiles!)
     expect(profile).toMatchObject({ headline: 'Perfil Beta', visibility: 'members', version: 1 })
   })

@@ -443,6 +443,12 @@ describe('messages', () => {
       'Un número de PA tiene de 5 a 12 letras o dígitos',
     )
     expect(ruleToSpanish('A TI number has 10 or 11 digits')).toBe('Un número de TI tiene 10 u 11 dígitos')
+    expect(ruleToSpanish('05001 is Medellín, in Antioquia (05), not in Cundinamarca (25)')).toBe(
+      '05001 es Medellín, en Antioquia (05), no en Cundinamarca (25)',
+    )
+    expect(ruleToSpanish('Unknown DANE municipality code 05003')).toBe(
+      'Código de municipio DANE desconocido: 05003',
+    )
     expect(ruleToSpanish('Something new')).toBe('Something new')
   })
 })

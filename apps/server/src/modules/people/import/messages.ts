@@ -97,6 +97,11 @@ const RULES_ES: [RegExp, (m: RegExpExecArray) => string][] = [
     (m) => `Un código de municipio tiene 5 dígitos y empieza por ${m[1]}`,
   ],
   [/^Bogotá, D\.C\. is municipality 11001$/, () => 'Bogotá, D.C. es el municipio 11001'],
+  [/^A municipality code has 5 digits$/, () => 'Un código de municipio tiene 5 dígitos'],
+  [
+    /^(\d+) is (.+), in (.+) \((\d+)\), not in (.+) \((\d+)\)$/,
+    (m) => `${m[1]} es ${m[2]}, en ${m[3]} (${m[4]}), no en ${m[5]} (${m[6]})`,
+  ],
 ]
 
 /** Spanish for a rule message of the people module; unknown ones stay as they are. */

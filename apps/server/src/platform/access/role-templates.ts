@@ -129,7 +129,7 @@ export const roleTemplates: Record<OrgKind, KindTemplates> = {
       admin,
       t('member', 'Miembro', 'Member', ['@member']),
       t('guest', 'Invitado', 'Guest', ['org:read', 'announcements:read']),
-      t('freelancer', 'Freelancer', 'Freelancer', ['gigs:*', 'profiles:write'], ['member']),
+      t('freelancer', 'Freelancer', 'Freelancer', ['gigs:*'], ['member']),
       t('mentor', 'Mentor', 'Mentor', ['mentoring:*'], ['member']),
       t('project_owner', 'Dueño de proyecto', 'Project owner', ['projects:*', 'gigs:create'], ['member']),
       t(

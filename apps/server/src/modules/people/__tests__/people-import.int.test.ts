@@ -216,6 +216,17 @@ describe('people import: upload', () => {
     expect(second.json().items[0].createdAt <= page.items[1].createdAt).toBe(true)
     expect(page.items[0].createdAt >= page.items[1].createdAt).toBe(true)
   })
+  it('refuses files over 20 MB (413) and over 100,000 rows (422)', async () => {
+    const big = Buffer.alloc(20 * 1024 * 1024 + 10, 'a')
+    const tooLarge = await uploadAs(t, admin, slug, 'grande.csv', big)
+    expect(tooLarge.statusCode, tooLarge.body).toBe(413)
+    const many = csv(['Tipo,Documento', ...Array.from({ length: 100_001 }, (_, i) => `CC,${i}`)])
+    const tooMany = await uploadAs(t, admin, slug, 'muchas.csv', many, 'text/csv', {
+      'accept-language': 'es',
+    })
+    expect(tooMany.statusCode, tooMany.body).toBe(422)
+    expect(tooMany.json().errors[0].message).toContain('100.000')
+  })
 })
 
 describe('people import: mapping checks', () => {
@@ -240,6 +251,18 @@ describe('people import: mapping checks', () => {
     })
     expect(noNames.statusCode).toBe(422)
     expect(noNames.json().errors[0].path).toBe('body.mapping.firstNames')
+  })
+
+  it('answers 409 while a job runs, unless it has been stuck for half an hour', async () => {
+    const { id } = await uploadCsv([HEADER, 'CC,1000000003,A,B,,,,,,,,,'])
+    await t.database.db.execute(sql`update person_imports set status = 'validating' where id = ${id}`)
+    expect((await validate(id)).statusCode).toBe(409)
+    expect((await commit(id, 'valid_only')).statusCode).toBe(409)
+    await t.database.db.execute(
+      sql`update person_imports set updated_at = now() - interval '31 minutes' where id = ${id}`,
+    )
+    expect((await validate(id)).statusCode).toBe(202)
+    expect(await settled(t, admin, slug, id)).toMatchObject({ status: 'validated', errorRows: 0 })
   })
 
   it('refuses phone or salary mappings without people:read_sensitive (403)', async () => {

@@ -280,6 +280,11 @@ function checkMapping(ctx: ServiceContext, headers: string[], mapping: PersonImp
 }
 
 const RUNNING = new Set(['validating', 'committing'])
+/**
+ * A job still "running" after this long died (a worker crash): validating again is allowed. A commit
+ * that really is running holds the import's row lock, so the request waits for it and sees the end.
+ */
+const STALE_JOB_MS = 30 * 60_000
 
 /** Starts validation with a mapping (202): the job then fills the counts and errors. */
 export async function requestValidation(
@@ -288,7 +293,10 @@ export async function requestValidation(
   input: ValidatePersonImport,
 ): Promise<PersonImport> {
   const row = await loadImport(ctx, id, { forUpdate: true })
-  if (RUNNING.has(row.status)) throw new AppError('conflict', 'A job is already running for this import')
+  const stale = ctx.now.getTime() - row.updatedAt.getTime() > STALE_JOB_MS
+  if (RUNNING.has(row.status) && !stale) {
+    throw new AppError('conflict', 'A job is already running for this import')
+  }
   if (row.status === 'committed') throw new AppError('conflict', 'This import was already committed')
   checkMapping(ctx, row.headers, input.mapping)
   const updated = await repo.updateImport(ctx, id, {

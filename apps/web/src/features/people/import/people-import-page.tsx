@@ -38,7 +38,9 @@ export function PeopleImportPage() {
         <Title order={1}>{t('people.import.title')}</Title>
         <Text c="dimmed">{t('people.import.subtitle')}</Text>
       </div>
-      {permissions.data && !canWritePeople(permissions.data) ? (
+      {permissions.isPending ? (
+        <PageLoader />
+      ) : permissions.data && !canWritePeople(permissions.data) ? (
         <Alert color="yellow" role="alert">
           {t('people.import.forbidden')}
         </Alert>

@@ -118,4 +118,12 @@ describe('people page: export and import', () => {
     expect(router.state.location.search).toEqual({ import: importId })
     expect(api.callsTo('GET', `${base}/people/imports/${importId}`).length).toBeGreaterThan(0)
   })
+
+  it('tells a reader without people:write that they cannot import', async () => {
+    const api = importApi({}, { write: false })
+    renderApp('/o/coop-la-minga/people/import')
+    expect(await screen.findByText('No tienes permiso para importar personas.')).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'Subir archivo' })).toBeNull()
+    expect(api.callsTo('GET', `${base}/people/imports`)).toHaveLength(0)
+  })
 })

@@ -21,14 +21,17 @@ export function useImportProgress(slug: string, imp: PersonImport | undefined): 
     const key = payload.status === 'committed' ? peopleKey(slug) : importsKey(slug)
     void queryClient.invalidateQueries({ queryKey: key })
   })
-  // Without realtime, polling is what sees the commit end: refresh the people list then too.
+  // Without realtime, polling is what sees a job end: refresh the history (and the people list after a
+  // commit) then too.
   const previousStatus = useRef(imp?.status)
   useEffect(() => {
-    if (previousStatus.current === 'committing' && imp?.status === 'committed') {
-      void queryClient.invalidateQueries({ queryKey: [...peopleKey(slug), 'list'] })
-    }
+    const previous = previousStatus.current
     previousStatus.current = imp?.status
-  }, [imp?.status, queryClient, slug])
+    if (!previous || !imp || previous === imp.status) return
+    void queryClient.invalidateQueries({ queryKey: [...importsKey(slug), 'list'] })
+    if (imp.status === 'committed')
+      void queryClient.invalidateQueries({ queryKey: [...peopleKey(slug), 'list'] })
+  }, [imp, queryClient, slug])
   // A validation's last event must not show as the commit's progress.
   return progress && imp && progress.status === imp.status ? progress : null
 }

@@ -5,6 +5,7 @@ import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { nitCheckDigit } from '../../finance/domain/index.ts'
 import { useDataKeys } from '../data-keys.ts'
+import { csvCell, unescapeFormula } from '../import/csv-cell.ts'
 import { importLocaleOf, rowMessages, ruleToSpanish } from '../import/messages.ts'
 import {
   cellText,
@@ -450,5 +451,28 @@ describe('messages', () => {
       'Código de municipio DANE desconocido: 05003',
     )
     expect(ruleToSpanish('Something new')).toBe('Something new')
+  })
+})
+
+describe('CSV cells', () => {
+  it('quotes separators and guards formulas, keeping phone numbers and negatives as they are', () => {
+    expect(csvCell('Empresa, S.A.S.')).toBe('"Empresa, S.A.S."')
+    expect(csvCell('Pedro "Pepe"')).toBe('"Pedro ""Pepe"""')
+    expect(csvCell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"')
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)")
+    expect(csvCell('-x')).toBe("'-x")
+    expect(csvCell('+573101234567')).toBe('+573101234567')
+    expect(csvCell('-5')).toBe('-5')
+  })
+
+  it('property: the import undoes the formula guard', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (value) => {
+        fc.pre(!value.startsWith("'"))
+        const cell = csvCell(value)
+        const unquoted = cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell
+        expect(unescapeFormula(unquoted)).toBe(value)
+      }),
+    )
   })
 })

@@ -9,6 +9,7 @@ import { maskLast4 } from '../domain/documents.ts'
 import * as peopleRepo from '../people.repository.ts'
 import { decryptPhones, decryptSalary, SENSITIVE_PERMISSION, searchFilter } from '../people.service.ts'
 import { maskPhone, todayInBogota } from '../people.validation.ts'
+import { csvCell } from './csv-cell.ts'
 
 /** Rows read per query while exporting. */
 const EXPORT_PAGE = 1000
@@ -60,8 +61,6 @@ const COLUMNS: {
 ]
 
 export const EXPORT_HEADERS = COLUMNS.map((c) => c.header)
-
-const csvCell = (value: string) => (/[",;\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value)
 
 export type PeopleExport = { fileName: string; contentType: string; body: Buffer; rowCount: number }
 

@@ -16,6 +16,7 @@ import { AppError, notFound } from '../../../platform/http/app-error.ts'
 import { decodeCursor, toPage } from '../../../platform/http/pagination.ts'
 import type { ServiceContext } from '../../../platform/service-context.ts'
 import { SENSITIVE_PERMISSION } from '../people.service.ts'
+import { csvCell } from './csv-cell.ts'
 import * as repo from './import.repository.ts'
 import { type ImportLocale, reportHeader } from './messages.ts'
 import {
@@ -230,8 +231,6 @@ export async function listImportErrors(
     nextCursor: rows.length > query.limit && last ? encodeErrorCursor(last) : null,
   }
 }
-
-const csvCell = (value: string) => (/[",;\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value)
 
 /** Every error as a CSV (UTF-8 with BOM so Excel shows accents), headed in the import's language. */
 export async function importReportCsv(ctx: ServiceContext, id: string) {

@@ -10,6 +10,7 @@ import {
   normalizePhone,
   todayInBogota,
 } from '../people.validation.ts'
+import { unescapeFormula } from './csv-cell.ts'
 import type { RowMessages } from './messages.ts'
 import type { ParsedSheet } from './parse-file.ts'
 
@@ -43,7 +44,7 @@ export type RowError = PersonImportRowError
 
 // ---- Value parsers (pure, each returns null when the text is not acceptable) ----
 
-const squash = (value: string) => value.replace(/\s+/g, ' ').trim()
+const squash = (value: string) => unescapeFormula(value.replace(/\s+/g, ' ').trim())
 const alnum = (value: string) =>
   value
     .normalize('NFD')

@@ -424,6 +424,27 @@ describe('people import: validation, report and commit', () => {
     expect(audit.json().items[0].changes).toMatchObject({ updated: { to: 1 }, unchanged: { to: 1 } })
   })
 
+  it('a row changing part of a record must agree with the rest of it', async () => {
+    const { id: importId } = await uploadCsv([
+      'Tipo de documento,Número de documento,Nombres,Apellidos,Fecha de ingreso,Departamento',
+      'CC,71000001,Ana,Gómez,1980-01-01,', // Ana was born in 1990
+      'cédula,71000007,Gina,León,,05', // Gina lives in Bogotá (11001)
+    ])
+    const body = await validated(importId, {
+      documentType: 'Tipo de documento',
+      documentNumber: 'Número de documento',
+      firstNames: 'Nombres',
+      lastNames: 'Apellidos',
+      joinedOn: 'Fecha de ingreso',
+      departmentCode: 'Departamento',
+    })
+    expect(body).toMatchObject({ errorRows: 2, toUpdate: 0 })
+    expect(body.errors).toEqual([
+      { row: 2, column: 'Fecha de ingreso', message: 'La fecha de ingreso es anterior a la de nacimiento' },
+      { row: 3, column: 'Departamento', message: expect.stringContaining('11001') },
+    ])
+  })
+
   it('assigns membership numbers from the counter when asked', async () => {
     const { id: importId } = await uploadCsv([
       HEADER,

@@ -21,10 +21,10 @@ import {
   type PersonFields,
   personColumns,
 } from '../people.service.ts'
-import { todayInBogota } from '../people.validation.ts'
+import { checkAddress, FieldErrors, todayInBogota } from '../people.validation.ts'
 import * as repo from './import.repository.ts'
 import { importFileBytes } from './import.service.ts'
-import { failureMessages, type ImportLocale, rowMessages } from './messages.ts'
+import { failureMessages, type ImportLocale, type RowMessages, rowMessages } from './messages.ts'
 import { parseSpreadsheet } from './parse-file.ts'
 import { type RowError, type RowValues, type ValidRow, validateSheet } from './row-validation.ts'
 
@@ -86,6 +86,39 @@ export function changedFields(before: peopleRepo.PersonRow, kind: 'natural' | 'l
   return touched
 }
 
+/**
+ * Rules that span the file and the record: a row that changes only the department, or only the
+ * joining date, must still agree with what the person already has.
+ */
+function mergedProblems(
+  before: peopleRepo.PersonRow,
+  touched: PersonFields,
+  mapping: PersonImportMapping,
+  messages: RowMessages,
+): { column: string | null; message: string }[] {
+  const problems: { column: string | null; message: string }[] = []
+  if (touched.address) {
+    const errors = new FieldErrors()
+    checkAddress(errors, touched.address)
+    for (const e of errors.list) {
+      const field = e.path.endsWith('municipalityCode') ? 'municipalityCode' : 'departmentCode'
+      problems.push({
+        column: mapping[field] ?? mapping.departmentCode ?? mapping.municipalityCode ?? null,
+        message: messages.fromRule(e.message),
+      })
+    }
+  }
+  if (touched.birthDate !== undefined || touched.joinedOn !== undefined) {
+    const birth = touched.birthDate ?? before.birthDate
+    const joined = touched.joinedOn ?? before.joinedOn
+    if (birth && joined && joined < birth) {
+      const column = touched.joinedOn !== undefined ? mapping.joinedOn : mapping.birthDate
+      problems.push({ column: column ?? null, message: messages.joinedBeforeBirth() })
+    }
+  }
+  return problems
+}
+
 /** A new person's fields from a row. */
 function newFields(v: RowValues): PersonFields {
   const fields: PersonFields = {}
@@ -136,6 +169,7 @@ async function analyze(
     errors: checked.errors,
     errorRows: checked.errorRows,
   }
+  const mapping = row.mapping as PersonImportMapping
   let lateErrors = false
   checked.valid.forEach((v, i) => {
     const before = byBidx.get(bidxs[i]!)
@@ -154,7 +188,12 @@ async function analyze(
       return
     }
     const touched = changedFields(before, v.kind, v.values)
-    if (Object.keys(touched).length === 0) analysis.unchanged += 1
+    const problems = mergedProblems(before, touched, mapping, messages)
+    if (problems.length) {
+      analysis.errors.push(...problems.map((p) => ({ row: v.row, ...p })))
+      analysis.errorRows += 1
+      lateErrors = true
+    } else if (Object.keys(touched).length === 0) analysis.unchanged += 1
     else analysis.updates.push({ row: v, before, touched })
   })
   if (lateErrors) analysis.errors.sort((a, b) => a.row - b.row)

@@ -194,22 +194,37 @@ function textArrayLiteral(values: readonly string[]) {
   return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`
 }
 
-/** Every person whose document blind index is in `bidxs`, in chunks. */
-export async function peopleByDocumentIndexes(ctx: ServiceContext, bidxs: string[]) {
+/**
+ * Every person whose document (type + blind index) is in `documents`: one `= any(...)` per type and
+ * chunk, so each lookup walks the (org, type, blind index) unique index.
+ */
+export async function peopleByDocumentIndexes(
+  ctx: ServiceContext,
+  documents: { type: string; bidx: string }[],
+) {
+  const byType = new Map<string, string[]>()
+  for (const d of documents) {
+    const list = byType.get(d.type)
+    if (list) list.push(d.bidx)
+    else byType.set(d.type, [d.bidx])
+  }
   const found: PersonRow[] = []
-  for (let i = 0; i < bidxs.length; i += LOOKUP_CHUNK) {
-    const chunk = bidxs.slice(i, i + LOOKUP_CHUNK)
-    found.push(
-      ...(await ctx.db
-        .select()
-        .from(people)
-        .where(
-          and(
-            eq(people.orgId, ctx.orgId),
-            sql`${people.documentNumberBidx} = any(${arrayOf(chunk, 'text')})`,
-          ),
-        )),
-    )
+  for (const [type, bidxs] of byType) {
+    for (let i = 0; i < bidxs.length; i += LOOKUP_CHUNK) {
+      const chunk = bidxs.slice(i, i + LOOKUP_CHUNK)
+      found.push(
+        ...(await ctx.db
+          .select()
+          .from(people)
+          .where(
+            and(
+              eq(people.orgId, ctx.orgId),
+              eq(people.documentType, type),
+              sql`${people.documentNumberBidx} = any(${arrayOf(chunk, 'text')})`,
+            ),
+          )),
+      )
+    }
   }
   return found
 }

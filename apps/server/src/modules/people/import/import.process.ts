@@ -159,7 +159,10 @@ async function analyze(
     onProgress,
   })
   const bidxs = checked.valid.map((v) => documentIndex(v.documentType, v.doc.number))
-  const existing = await peopleRepo.peopleByDocumentIndexes(ctx, [...new Set(bidxs)])
+  const existing = await peopleRepo.peopleByDocumentIndexes(
+    ctx,
+    checked.valid.map((v, i) => ({ type: v.documentType, bidx: bidxs[i]! })),
+  )
   const byBidx = new Map(existing.map((p) => [p.documentNumberBidx, p]))
   const analysis: Analysis = {
     total: sheet.rows.length,

@@ -41,6 +41,9 @@ function spawnServer(port: number, origin: string, databaseUrl: string | undefin
     BETTER_AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-0000',
     MINGA_DEMO_SEED: 'false',
     MINGA_RATE_LIMIT_PER_MINUTE: '10000000',
+    // Production refuses to run without data keys (people's encrypted fields); fixed bench keys.
+    MINGA_DATA_KEYS: process.env.MINGA_DATA_KEYS ?? `v1:${Buffer.alloc(32, 7).toString('base64')}`,
+    MINGA_BLIND_INDEX_KEY: process.env.MINGA_BLIND_INDEX_KEY ?? Buffer.alloc(32, 9).toString('base64'),
     MINGA_AUTH_RATE_LIMIT_PER_MINUTE: '100000',
     DATABASE_URL: databaseUrl ?? '',
     REDIS_URL: '',

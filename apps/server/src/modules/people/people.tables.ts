@@ -43,9 +43,7 @@ export const people = pgTable(
     /** Lower-case, accent-free full name: the trigram search column. */
     nameSearch: text('name_search').notNull(),
     /** The words of `name_search`: name search matches each typed word against them (GIN). */
-    nameWords: text('name_words')
-      .array()
-      .generatedAlwaysAs(sql`string_to_array(name_search, ' ')`),
+    nameWords: text('name_words').array().generatedAlwaysAs(sql`string_to_array(name_search, ' ')`),
     birthDate: date('birth_date', { mode: 'string' }),
     emails: jsonb('emails').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     primaryEmail: text('primary_email'),

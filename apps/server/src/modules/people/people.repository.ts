@@ -1,6 +1,7 @@
 import { and, arrayContains, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm'
 import { newId } from '../../platform/db/tenant-table.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
+import { nameCondition } from './people.search.repository.ts'
 import { people, personRelatives, personStatusHistory } from './people.tables.ts'
 
 export type PersonRow = typeof people.$inferSelect
@@ -123,13 +124,9 @@ function conditions(ctx: ServiceContext, f: PersonFilter, except?: 'status'): SQ
   if (f.phoneBidx) exact.push(arrayContains(people.phoneBidx, [f.phoneBidx]))
   if (f.membershipNumber !== undefined) exact.push(eq(people.membershipNumber, f.membershipNumber))
   if (f.email) exact.push(sql`${people.emails} @> ${JSON.stringify([f.email])}::jsonb`)
-  // Trigram similarity over the accent-free name (GIN index): "jose garzia" finds "jose garcia";
-  // word similarity lets one surname match a long full name.
-  if (f.name) {
-    exact.push(
-      sql`(${people.nameSearch} % ${f.name} or ${f.name} <% ${people.nameSearch} or ${people.nameSearch} like ${`%${f.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`})`,
-    )
-  }
+  // Name: a spelling of every typed word (see people.search.repository.ts; the caller sets the
+  // similarity with useNameSimilarity).
+  if (f.name) exact.push(nameCondition(ctx, f.name, 'all'))
   return and(
     eq(people.orgId, ctx.orgId),
     exact.length ? or(...exact) : undefined,

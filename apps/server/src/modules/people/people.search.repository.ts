@@ -1,22 +1,17 @@
 import { and, arrayContains, eq, inArray, type SQL, sql } from 'drizzle-orm'
+import type { Db } from '../../platform/db/connection.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
+import { nameQueryWords } from './domain/names.ts'
 import { people, personNameWords } from './people.tables.ts'
 
 /**
- * Name search, the people module's one query that ranks. Each typed word first finds its spellings
- * in the org's small dictionary of name words (trigram similarity, or a prefix for the word being
- * typed); a person matches when their name has a spelling of every typed word (GIN on `name_words`).
- * That keeps a common name's fuzzy matches from scanning the whole table, and the page and the facets
- * come from one pass over the matches.
+ * Name search. Each typed word first finds its spellings in the org's small dictionary of name words
+ * (trigram similarity, or a prefix for the word being typed); a person matches when their name has a
+ * spelling of every typed word (`all`) or, as the fallback when nobody does, of any of them (`any`),
+ * through the GIN index on `name_words`. That keeps a common name's fuzzy matches from scanning the
+ * whole table, and the page and the facets come from one pass over the matches.
  */
-export type NameSearch = {
-  /** From `nameQueryWords`: normalized, longest first. */
-  words: string[]
-  /** The whole normalized query: matches are ranked by word similarity to it. */
-  phrase: string
-  /** The word still being typed (the query's last one) also matches as a prefix. */
-  prefix: string | null
-}
+export type NameMatch = 'all' | 'any'
 
 export type NameSearchFilter = {
   status?: string | undefined
@@ -36,6 +31,27 @@ function spellingsOf(ctx: ServiceContext, word: string, prefix: boolean): SQL {
       and (${personNameWords.word} = ${word} or ${personNameWords.word} % ${word}${like}))`
 }
 
+/** Sets the word similarity for this transaction: call before a query that uses `nameCondition`. */
+export async function useNameSimilarity(ctx: ServiceContext) {
+  await ctx.db.execute(sql`select set_config('pg_trgm.similarity_threshold', ${WORD_SIMILARITY}, true)`)
+}
+
+/**
+ * The people whose name matches the normalized query `phrase`: a spelling of every typed word, or of
+ * any of them. The query's last word also matches as a prefix (it may still be being typed).
+ */
+export function nameCondition(ctx: ServiceContext, phrase: string, match: NameMatch): SQL {
+  const words = nameQueryWords(phrase)
+  const typing = phrase.split(' ').at(-1)
+  const spellings = words.map((w) => spellingsOf(ctx, w, w === typing))
+  if (spellings.length === 0) return sql`false`
+  if (match === 'any') return sql`${people.nameWords} && (${sql.join(spellings, sql` || `)})`
+  return sql.join(
+    spellings.map((s) => sql`${people.nameWords} && ${s}`),
+    sql` and `,
+  )
+}
+
 export type NameSearchResult = {
   /** Ids of the page (limit + 1 when there is more), best match first. */
   ids: string[]
@@ -43,16 +59,14 @@ export type NameSearchResult = {
   tags: Record<string, number>
 }
 
+/** A page of the people matching `phrase`, ranked by word similarity to it, with facets. */
 export async function searchByName(
   ctx: ServiceContext,
-  search: NameSearch,
+  search: { phrase: string; match: NameMatch },
   filter: NameSearchFilter,
   page: { limit: number; offset: number },
 ): Promise<NameSearchResult> {
-  await ctx.db.execute(sql`select set_config('pg_trgm.similarity_threshold', ${WORD_SIMILARITY}, true)`)
-  const wordConditions = search.words.map(
-    (w) => sql` and ${people.nameWords} && ${spellingsOf(ctx, w, w === search.prefix)}`,
-  )
+  await useNameSimilarity(ctx)
   const tags = filter.tags?.length ? sql` and ${arrayContains(people.tags, filter.tags)}` : sql``
   const branch = filter.branchId ? sql` and ${eq(people.branchId, filter.branchId)}` : sql``
   const status = filter.status ? sql` where status = ${filter.status}` : sql``
@@ -66,7 +80,7 @@ export async function searchByName(
       select ${people.id} as id, ${people.status} as status, ${people.tags} as tags,
         word_similarity(${search.phrase}, ${people.nameSearch}) as score
       from ${people}
-      where ${people.orgId} = ${ctx.orgId}${sql.join(wordConditions)}${tags}${branch}
+      where ${people.orgId} = ${ctx.orgId} and ${nameCondition(ctx, search.phrase, search.match)}${tags}${branch}
     ),
     hits as (select * from matches${status})
     select
@@ -94,4 +108,18 @@ export async function forgetUnusedNameWords(ctx: ServiceContext, words: string[]
           and ${people.nameWords} @> array[${personNameWords.word}])`,
     ),
   )
+}
+
+/**
+ * Refreshes the planner's statistics of the search tables after a bulk load. Without them the planner
+ * still believes an org holds a handful of people and filters all 200,000 instead of using the name
+ * index; embedded PGlite has no autovacuum, and a server may have it off. Runs on the pool (the tables'
+ * owner), outside any org transaction; best effort, so a refusal changes nothing else.
+ */
+export async function refreshSearchStatistics(db: Db) {
+  try {
+    await db.execute(sql`analyze ${people}, ${personNameWords}`)
+  } catch {
+    // Autovacuum, where it runs, catches up on its own.
+  }
 }

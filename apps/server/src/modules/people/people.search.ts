@@ -1,53 +1,47 @@
 import type { PersonListItem, PersonPage, PersonQuery } from '@minga/contracts'
 import { AppError } from '../../platform/http/app-error.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
-import { nameQueryWords, normalizeName } from './domain/names.ts'
+import { normalizeName } from './domain/names.ts'
 import * as repo from './people.repository.ts'
-import { searchByName } from './people.search.repository.ts'
+import { type NameMatch, searchByName } from './people.search.repository.ts'
 
-const RANK_CURSOR = /^rank:(\d{1,7})$/
+const RANK_CURSOR = /^rank:(all|any):(\d{1,7})$/
 
-/** Ranked results page by offset: "the next 20 best matches". */
-const encodeRankCursor = (offset: number) => Buffer.from(`rank:${offset}`, 'utf8').toString('base64url')
+/** Ranked results page by offset ("the next 20 best matches") within one way of matching. */
+const encodeRankCursor = (match: NameMatch, offset: number) =>
+  Buffer.from(`rank:${match}:${offset}`, 'utf8').toString('base64url')
 
-/** The offset a cursor carries; 0 without one; null for a cursor of the unranked list (an id). */
-function rankOffset(cursor: string | undefined): number | null {
-  if (cursor === undefined) return 0
-  const decoded = Buffer.from(cursor, 'base64url').toString('utf8')
-  if (/^[0-9a-f-]{36}$/.test(decoded)) return null
-  const match = RANK_CURSOR.exec(decoded)
+function decodeRankCursor(cursor: string | undefined): { match: NameMatch; offset: number } | null {
+  if (cursor === undefined) return null
+  const match = RANK_CURSOR.exec(Buffer.from(cursor, 'base64url').toString('utf8'))
   if (!match) {
     throw new AppError('validation_failed', 'Invalid cursor', [
       { path: 'querystring.cursor', message: 'Invalid cursor' },
     ])
   }
-  return Number(match[1])
+  return { match: match[1] as NameMatch, offset: Number(match[2]) }
 }
 
 /**
- * Name search ranked by similarity, best match first: every typed word must match a word of the name
- * (a spelling within trigram distance, or a prefix for the last word). Returns null when the first page
- * finds nobody, so the caller can fall back to comparing the whole name (a name typed run together or
- * with an extra word).
+ * Name search ranked by similarity, best match first. People whose name has a spelling of every typed
+ * word come first; when nobody does (an extra or mangled word), those with any of them, still ranked by
+ * how close the whole name is.
  */
 export async function listPeopleByName(
   ctx: ServiceContext,
   query: PersonQuery,
   filter: repo.PersonFilter,
   toItem: (row: repo.PersonRow) => PersonListItem,
-): Promise<PersonPage | null> {
-  const offset = rankOffset(query.cursor)
-  if (offset === null) return null
+): Promise<PersonPage> {
   const phrase = normalizeName(query.q ?? '')
-  const words = nameQueryWords(phrase)
-  const typing = phrase.split(' ').at(-1) ?? null
-  const found = await searchByName(
-    ctx,
-    { words, phrase, prefix: typing && words.includes(typing) ? typing : null },
-    filter,
-    { limit: query.limit, offset },
-  )
-  if (found.ids.length === 0 && offset === 0) return null
+  const cursor = decodeRankCursor(query.cursor)
+  const page = { limit: query.limit, offset: cursor?.offset ?? 0 }
+  let match: NameMatch = cursor?.match ?? 'all'
+  let found = await searchByName(ctx, { phrase, match }, filter, page)
+  if (!cursor && match === 'all' && found.ids.length === 0) {
+    match = 'any'
+    found = await searchByName(ctx, { phrase, match }, filter, page)
+  }
   const pageIds = found.ids.slice(0, query.limit)
   const byId = new Map((await repo.peopleByIds(ctx, pageIds)).map((r) => [r.id, r]))
   return {
@@ -55,7 +49,7 @@ export async function listPeopleByName(
       const row = byId.get(id)
       return row ? [toItem(row)] : []
     }),
-    nextCursor: found.ids.length > query.limit ? encodeRankCursor(offset + query.limit) : null,
+    nextCursor: found.ids.length > query.limit ? encodeRankCursor(match, page.offset + query.limit) : null,
     facets: { status: found.status, tags: found.tags },
   }
 }

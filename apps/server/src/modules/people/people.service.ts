@@ -10,7 +10,7 @@ import type {
   SetPersonRelatives,
   UpdatePerson,
 } from '@minga/contracts'
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { and, asc, eq } from 'drizzle-orm'
 import { can } from '../../platform/access/effective-permissions.ts'
 import { auditEvents } from '../../platform/audit/audit.tables.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
@@ -546,13 +546,7 @@ export function searchFilter(query: PersonQuery): repo.PersonFilter {
 export async function listPeople(ctx: ServiceContext, query: PersonQuery): Promise<PersonPage> {
   const filter = searchFilter(query)
   const sensitive = canSeeSensitive(ctx)
-  if (filter.name) {
-    const ranked = await listPeopleByName(ctx, query, filter, (r) => toListItem(r, sensitive))
-    if (ranked) return ranked
-    // Nobody matched word by word: compare the whole name. One misspelt surname ("Garsia") scores ~0.43
-    // against "José García", so loosen word similarity for this transaction only.
-    await ctx.db.execute(sql`select set_config('pg_trgm.word_similarity_threshold', '0.4', true)`)
-  }
+  if (filter.name) return listPeopleByName(ctx, query, filter, (r) => toListItem(r, sensitive))
   const rows = await repo.searchPeople(ctx, filter, { limit: query.limit, after: decodeCursor(query.cursor) })
   const page = toPage(rows, query.limit, (r) => r.id)
   const status = await repo.statusFacet(ctx, filter)

@@ -7,6 +7,7 @@ import {
   as,
   createOrg,
   createTestApp,
+  eventually,
   signUp,
   type TestApp,
   type TestUser,
@@ -459,6 +460,24 @@ describe('people import: validation, report and commit', () => {
     const [iris] = await findByDocument('72000002')
     expect(hugo?.membershipNumber).toBeGreaterThan(0)
     expect(iris?.membershipNumber).toBe((hugo?.membershipNumber ?? 0) + 1)
+  })
+
+  it('a large import refreshes the planner statistics of the search tables', async () => {
+    const analyzedAt = async () => {
+      const result = await t.database.db.execute<{ at: string | null }>(
+        sql`select greatest(last_analyze, last_autoanalyze)::text as at from pg_stat_user_tables where relname = 'people'`,
+      )
+      return result.rows[0]?.at ?? null
+    }
+    const before = await analyzedAt()
+    const rows = Array.from(
+      { length: 1000 },
+      (_, i) => `CC,${73_000_000 + i},Socio ${i},Estadística,,,,,,,,,`,
+    )
+    const { id: importId } = await uploadCsv([HEADER, ...rows])
+    expect((await validated(importId)).errorRows).toBe(0)
+    expect((await committed(importId, 'all_or_nothing')).created).toBe(1000)
+    await eventually(async () => (await analyzedAt()) !== before, 10_000)
   })
 
   it('the commit re-validates against the registry as it is then', async () => {

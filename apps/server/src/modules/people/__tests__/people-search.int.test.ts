@@ -128,9 +128,15 @@ describe('ranked name search', () => {
     expect(bad.statusCode).toBe(400)
   })
 
-  it('falls back to the whole name when a typed word matches no name word', async () => {
+  it('falls back to anyone with one of the typed words, closest whole name first', async () => {
+    // Nobody is called "qwxz": no one has every word, so the closest partial matches come back.
     const page = await search('jose garcia restrepo qwxz')
-    expect(page.items.map((p) => p.id)).toContain(joseGarcia.id)
+    expect(page.items[0]?.id).toBe(joseGarcia.id)
+    expect(names(page)).toContain('Josefina Osorio García')
+    const next = await search('jose garcia restrepo qwxz', '&limit=1')
+    const second = await search('jose garcia restrepo qwxz', `&limit=1&cursor=${next.nextCursor}`)
+    expect(second.items[0]?.id).not.toBe(joseGarcia.id)
+    expect((await search('qwxz zzyq')).items).toEqual([])
   })
 
   it("never matches another org's names", async () => {

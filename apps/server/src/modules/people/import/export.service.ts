@@ -1,5 +1,4 @@
 import type { PersonExportQuery } from '@minga/contracts'
-import { sql } from 'drizzle-orm'
 import ExcelJS from 'exceljs'
 import { can } from '../../../platform/access/effective-permissions.ts'
 import { recordAudit } from '../../../platform/audit/audit.ts'
@@ -7,6 +6,7 @@ import type { ServiceContext } from '../../../platform/service-context.ts'
 import { decryptField } from '../data-keys.ts'
 import { maskLast4 } from '../domain/documents.ts'
 import * as peopleRepo from '../people.repository.ts'
+import { useNameSimilarity } from '../people.search.repository.ts'
 import { decryptPhones, decryptSalary, SENSITIVE_PERMISSION, searchFilter } from '../people.service.ts'
 import { maskPhone, todayInBogota } from '../people.validation.ts'
 import { csvCell } from './csv-cell.ts'
@@ -69,8 +69,7 @@ export async function exportPeople(ctx: ServiceContext, query: PersonExportQuery
   const sensitive = can(ctx, SENSITIVE_PERMISSION)
   const columns = COLUMNS.filter((c) => sensitive || !c.salary)
   const filter = searchFilter({ ...query, limit: EXPORT_PAGE })
-  if (filter.name)
-    await ctx.db.execute(sql`select set_config('pg_trgm.word_similarity_threshold', '0.4', true)`)
+  if (filter.name) await useNameSimilarity(ctx)
   const rows: string[][] = []
   let after: string | undefined
   for (;;) {

@@ -12,6 +12,7 @@ import type { JobServices } from '../../../platform/module-manifest.ts'
 import { type ServiceContext, systemContext } from '../../../platform/service-context.ts'
 import { reserveCounterRange } from '../../../platform/tenancy/tenancy.repository.ts'
 import * as peopleRepo from '../people.repository.ts'
+import { refreshSearchStatistics } from '../people.search.repository.ts'
 import {
   auditView,
   decryptPhones,
@@ -277,6 +278,9 @@ export async function runValidation(services: JobServices, data: ImportJobData) 
  * The commit, in one transaction: re-validates against the registry as it is now, then creates and
  * updates people with multi-row statements, bulk audit rows and one event.
  */
+/** Imports writing at least this many people refresh the search statistics when they commit. */
+const STATISTICS_AFTER_ROWS = 1000
+
 export async function runCommit(services: JobServices, data: ImportJobData) {
   try {
     const final = await withOrg(services.db, data.orgId, async (tx) => {
@@ -315,6 +319,8 @@ export async function runCommit(services: JobServices, data: ImportJobData) {
         errorRows: a.errorRows,
       })
     })
+    if (final && (final.created ?? 0) + (final.updated ?? 0) >= STATISTICS_AFTER_ROWS)
+      await refreshSearchStatistics(services.db)
     if (final) progress(services, data, final.status, final.totalRows, final.totalRows)
   } catch (error) {
     await markFailed(services, data, COMMIT_JOB, error)

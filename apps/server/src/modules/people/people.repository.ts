@@ -108,6 +108,8 @@ export function listStatusHistory(ctx: ServiceContext, personId: string) {
 
 export type PersonFilter = {
   name?: string | undefined
+  /** The spellings of each word of `name` in the org's dictionary (`nameSpellings`). */
+  nameSpellings?: string[][] | undefined
   documentBidxAny?: string[] | undefined
   phoneBidx?: string | undefined
   membershipNumber?: number | undefined
@@ -124,9 +126,8 @@ function conditions(ctx: ServiceContext, f: PersonFilter, except?: 'status'): SQ
   if (f.phoneBidx) exact.push(arrayContains(people.phoneBidx, [f.phoneBidx]))
   if (f.membershipNumber !== undefined) exact.push(eq(people.membershipNumber, f.membershipNumber))
   if (f.email) exact.push(sql`${people.emails} @> ${JSON.stringify([f.email])}::jsonb`)
-  // Name: a spelling of every typed word (see people.search.repository.ts; the caller sets the
-  // similarity with useNameSimilarity).
-  if (f.name) exact.push(nameCondition(ctx, f.name, 'all'))
+  // Name: a spelling of every typed word (the caller looks them up with nameSpellings).
+  if (f.name) exact.push(nameCondition(ctx.orgId, f.nameSpellings ?? [], 'all'))
   return and(
     eq(people.orgId, ctx.orgId),
     exact.length ? or(...exact) : undefined,

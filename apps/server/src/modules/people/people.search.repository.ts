@@ -2,13 +2,13 @@ import { and, arrayContains, eq, inArray, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../../platform/db/connection.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import { nameQueryWords } from './domain/names.ts'
-import { people, personNameWords } from './people.tables.ts'
+import { people, personNameIndex, personNameWords } from './people.tables.ts'
 
 /**
  * Name search. Each typed word first finds its spellings in the org's small dictionary of name words
  * (trigram similarity, or a prefix for the word being typed); a person matches when their name has a
  * spelling of every typed word (`all`) or, as the fallback when nobody does, of any of them (`any`),
- * through the GIN index on `name_words`. That keeps a common name's fuzzy matches from scanning the
+ * through `person_name_index`. That keeps a common name's fuzzy matches from scanning the
  * whole table, and the page and the facets come from one pass over the matches.
  */
 export type NameMatch = 'all' | 'any'
@@ -24,32 +24,54 @@ const WORD_SIMILARITY = '0.35'
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`)
 
-function spellingsOf(ctx: ServiceContext, word: string, prefix: boolean): SQL {
-  const like = prefix ? sql` or ${personNameWords.word} like ${`${escapeLike(word)}%`}` : sql``
-  return sql`(select coalesce(array_agg(${personNameWords.word}), '{}') from ${personNameWords}
-    where ${personNameWords.orgId} = ${ctx.orgId}
-      and (${personNameWords.word} = ${word} or ${personNameWords.word} % ${word}${like}))`
+/**
+ * The spellings in the org's dictionary of each typed word of the normalized query `phrase`, in one
+ * query: the same word, a word within trigram similarity, or (for the query's last word, which may
+ * still be being typed) a word it begins. The people query then gets them as constants, so the planner
+ * sees how common they are and uses the name index.
+ */
+export async function nameSpellings(ctx: ServiceContext, phrase: string): Promise<string[][]> {
+  const words = nameQueryWords(phrase)
+  if (words.length === 0) return []
+  const typing = phrase.split(' ').at(-1)
+  await ctx.db.execute(sql`select set_config('pg_trgm.similarity_threshold', ${WORD_SIMILARITY}, true)`)
+  const lookups = words.map((word, i) => {
+    const prefix = word === typing ? sql` or ${personNameWords.word} like ${`${escapeLike(word)}%`}` : sql``
+    return sql`(select coalesce(array_agg(${personNameWords.word}), '{}') from ${personNameWords}
+      where ${personNameWords.orgId} = ${ctx.orgId}
+        and (${personNameWords.word} = ${word} or ${personNameWords.word} % ${word}${prefix})) as ${sql.raw(`w${i}`)}`
+  })
+  const result = await ctx.db.execute<Record<string, string[]>>(sql`select ${sql.join(lookups, sql`, `)}`)
+  const row = result.rows[0] ?? {}
+  return words.map((_, i) => row[`w${i}`] ?? [])
 }
 
-/** Sets the word similarity for this transaction: call before a query that uses `nameCondition`. */
-export async function useNameSimilarity(ctx: ServiceContext) {
-  await ctx.db.execute(sql`select set_config('pg_trgm.similarity_threshold', ${WORD_SIMILARITY}, true)`)
-}
+const textArray = (values: string[]) =>
+  values.length === 0
+    ? sql`'{}'::text[]`
+    : sql`array[${sql.join(
+        values.map((v) => sql`${v}`),
+        sql`, `,
+      )}]::text[]`
 
 /**
- * The people whose name matches the normalized query `phrase`: a spelling of every typed word, or of
- * any of them. The query's last word also matches as a prefix (it may still be being typed).
+ * The people whose name has a spelling of every typed word (`all`), or of any of them (`any`); the
+ * spellings come from `nameSpellings`. Read through `person_name_index` (b-tree equality, usable under
+ * row-level security).
  */
-export function nameCondition(ctx: ServiceContext, phrase: string, match: NameMatch): SQL {
-  const words = nameQueryWords(phrase)
-  const typing = phrase.split(' ').at(-1)
-  const spellings = words.map((w) => spellingsOf(ctx, w, w === typing))
+export function nameCondition(orgId: string, spellings: string[][], match: NameMatch): SQL {
   if (spellings.length === 0) return sql`false`
-  if (match === 'any') return sql`${people.nameWords} && (${sql.join(spellings, sql` || `)})`
-  return sql.join(
-    spellings.map((s) => sql`${people.nameWords} && ${s}`),
-    sql` and `,
-  )
+  const holders = (words: string[]) =>
+    sql`select ${personNameIndex.personId} from ${personNameIndex}
+      where ${personNameIndex.orgId} = ${orgId} and ${personNameIndex.word} = any(${textArray(words)})`
+  const ids =
+    match === 'any'
+      ? holders([...new Set(spellings.flat())])
+      : sql.join(
+          spellings.map((s) => holders(s)),
+          sql` intersect `,
+        )
+  return sql`${people.id} in (${ids})`
 }
 
 export type NameSearchResult = {
@@ -62,11 +84,10 @@ export type NameSearchResult = {
 /** A page of the people matching `phrase`, ranked by word similarity to it, with facets. */
 export async function searchByName(
   ctx: ServiceContext,
-  search: { phrase: string; match: NameMatch },
+  search: { phrase: string; spellings: string[][]; match: NameMatch },
   filter: NameSearchFilter,
   page: { limit: number; offset: number },
 ): Promise<NameSearchResult> {
-  await useNameSimilarity(ctx)
   const tags = filter.tags?.length ? sql` and ${arrayContains(people.tags, filter.tags)}` : sql``
   const branch = filter.branchId ? sql` and ${eq(people.branchId, filter.branchId)}` : sql``
   const status = filter.status ? sql` where status = ${filter.status}` : sql``
@@ -80,7 +101,7 @@ export async function searchByName(
       select ${people.id} as id, ${people.status} as status, ${people.tags} as tags,
         word_similarity(${search.phrase}, ${people.nameSearch}) as score
       from ${people}
-      where ${people.orgId} = ${ctx.orgId} and ${nameCondition(ctx, search.phrase, search.match)}${tags}${branch}
+      where ${people.orgId} = ${ctx.orgId} and ${nameCondition(ctx.orgId, search.spellings, search.match)}${tags}${branch}
     ),
     hits as (select * from matches${status})
     select
@@ -104,8 +125,8 @@ export async function forgetUnusedNameWords(ctx: ServiceContext, words: string[]
     and(
       eq(personNameWords.orgId, ctx.orgId),
       inArray(personNameWords.word, words),
-      sql`not exists (select 1 from ${people} where ${people.orgId} = ${ctx.orgId}
-          and ${people.nameWords} @> array[${personNameWords.word}])`,
+      sql`not exists (select 1 from ${personNameIndex} where ${personNameIndex.orgId} = ${ctx.orgId}
+          and ${personNameIndex.word} = ${personNameWords.word})`,
     ),
   )
 }
@@ -118,7 +139,7 @@ export async function forgetUnusedNameWords(ctx: ServiceContext, words: string[]
  */
 export async function refreshSearchStatistics(db: Db) {
   try {
-    await db.execute(sql`analyze ${people}, ${personNameWords}`)
+    await db.execute(sql`analyze ${people}, ${personNameWords}, ${personNameIndex}`)
   } catch {
     // Autovacuum, where it runs, catches up on its own.
   }

@@ -3,7 +3,7 @@ import { AppError } from '../../platform/http/app-error.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import { normalizeName } from './domain/names.ts'
 import * as repo from './people.repository.ts'
-import { type NameMatch, searchByName } from './people.search.repository.ts'
+import { type NameMatch, nameSpellings, searchByName } from './people.search.repository.ts'
 
 const RANK_CURSOR = /^rank:(all|any):(\d{1,7})$/
 
@@ -36,11 +36,12 @@ export async function listPeopleByName(
   const phrase = normalizeName(query.q ?? '')
   const cursor = decodeRankCursor(query.cursor)
   const page = { limit: query.limit, offset: cursor?.offset ?? 0 }
+  const spellings = await nameSpellings(ctx, phrase)
   let match: NameMatch = cursor?.match ?? 'all'
-  let found = await searchByName(ctx, { phrase, match }, filter, page)
+  let found = await searchByName(ctx, { phrase, spellings, match }, filter, page)
   if (!cursor && match === 'all' && found.ids.length === 0) {
     match = 'any'
-    found = await searchByName(ctx, { phrase, match }, filter, page)
+    found = await searchByName(ctx, { phrase, spellings, match }, filter, page)
   }
   const pageIds = found.ids.slice(0, query.limit)
   const byId = new Map((await repo.peopleByIds(ctx, pageIds)).map((r) => [r.id, r]))

@@ -76,7 +76,6 @@ export const people = pgTable(
     index('people_org_status').on(t.orgId, t.status, t.id),
     index('people_org_email').on(t.orgId, t.primaryEmail),
     index('people_name_trgm').using('gin', t.nameSearch.op('gin_trgm_ops')),
-    index('people_name_words').using('gin', t.nameWords),
     index('people_tags').using('gin', t.tags),
     index('people_phone_bidx').using('gin', t.phoneBidx),
     orgIsolationPolicy('people', t.orgId),
@@ -147,5 +146,27 @@ export const personNameWords = pgTable(
     foreignKey({ columns: [t.orgId], foreignColumns: [orgs.id] }).onDelete('cascade'),
     index('person_name_words_trgm').using('gin', t.word.op('gin_trgm_ops')),
     orgIsolationPolicy('person_name_words', t.orgId),
+  ],
+).enableRLS()
+
+/**
+ * Which person's name has which word (kept by triggers on `people`): name search finds people through
+ * a b-tree here, because under row-level security PostgreSQL cannot use a GIN index whose operator is
+ * not leakproof (`&&` on arrays, `%` on trigrams), while text and uuid equality are.
+ */
+export const personNameIndex = pgTable(
+  'person_name_index',
+  {
+    orgId: uuid('org_id').notNull(),
+    word: text('word').notNull(),
+    personId: uuid('person_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.word, t.personId] }),
+    foreignKey({ columns: [t.orgId, t.personId], foreignColumns: [people.orgId, people.id] }).onDelete(
+      'cascade',
+    ),
+    index('person_name_index_person').on(t.orgId, t.personId),
+    orgIsolationPolicy('person_name_index', t.orgId),
   ],
 ).enableRLS()

@@ -472,7 +472,7 @@ describe('people import: validation, report and commit', () => {
     const before = await analyzedAt()
     const rows = Array.from(
       { length: 1000 },
-      (_, i) => `CC,${73_000_000 + i},Socio ${i},Estadística,,,,,,,,,`,
+      (_, i) => `CC,${74_500_000 + i},Socio ${i},Estadística,,,,,,,,,`,
     )
     const { id: importId } = await uploadCsv([HEADER, ...rows])
     expect((await validated(importId)).errorRows).toBe(0)

@@ -6,7 +6,7 @@ import type { ServiceContext } from '../../../platform/service-context.ts'
 import { decryptField } from '../data-keys.ts'
 import { maskLast4 } from '../domain/documents.ts'
 import * as peopleRepo from '../people.repository.ts'
-import { useNameSimilarity } from '../people.search.repository.ts'
+import { nameSpellings } from '../people.search.repository.ts'
 import { decryptPhones, decryptSalary, SENSITIVE_PERMISSION, searchFilter } from '../people.service.ts'
 import { maskPhone, todayInBogota } from '../people.validation.ts'
 import { csvCell } from './csv-cell.ts'
@@ -69,7 +69,7 @@ export async function exportPeople(ctx: ServiceContext, query: PersonExportQuery
   const sensitive = can(ctx, SENSITIVE_PERMISSION)
   const columns = COLUMNS.filter((c) => sensitive || !c.salary)
   const filter = searchFilter({ ...query, limit: EXPORT_PAGE })
-  if (filter.name) await useNameSimilarity(ctx)
+  if (filter.name) filter.nameSpellings = await nameSpellings(ctx, filter.name)
   const rows: string[][] = []
   let after: string | undefined
   for (;;) {

@@ -132,14 +132,15 @@ export async function forgetUnusedNameWords(ctx: ServiceContext, words: string[]
 }
 
 /**
- * Refreshes the planner's statistics of the search tables after a bulk load. Without them the planner
- * still believes an org holds a handful of people and filters all 200,000 instead of using the name
- * index; embedded PGlite has no autovacuum, and a server may have it off. Runs on the pool (the tables'
+ * Vacuums and analyzes the search tables after a bulk load. Without statistics the planner still
+ * believes an org holds a handful of people and filters all 200,000 instead of using the name index,
+ * and without a fresh visibility map the name index cannot be read without visiting the table; embedded
+ * PGlite has no autovacuum, and a server may have it off. Runs on the pool (the tables'
  * owner), outside any org transaction; best effort, so a refusal changes nothing else.
  */
 export async function refreshSearchStatistics(db: Db) {
   try {
-    await db.execute(sql`analyze ${people}, ${personNameWords}, ${personNameIndex}`)
+    await db.execute(sql`vacuum analyze ${people}, ${personNameWords}, ${personNameIndex}`)
   } catch {
     // Autovacuum, where it runs, catches up on its own.
   }

@@ -110,7 +110,8 @@ export type PersonFilter = {
   name?: string | undefined
   /** The spellings of each word of `name` in the org's dictionary (`nameSpellings`). */
   nameSpellings?: string[][] | undefined
-  documentBidxAny?: string[] | undefined
+  /** A document number's blind index under each type: (type, index) pairs, each a unique-index probe. */
+  documentKeys?: { type: string; bidx: string }[] | undefined
   phoneBidx?: string | undefined
   membershipNumber?: number | undefined
   email?: string | undefined
@@ -122,7 +123,8 @@ export type PersonFilter = {
 /** The WHERE of a search; `except` leaves one filter out (a facet counts over the others). */
 function conditions(ctx: ServiceContext, f: PersonFilter, except?: 'status'): SQL | undefined {
   const exact: (SQL | undefined)[] = []
-  if (f.documentBidxAny?.length) exact.push(inArray(people.documentNumberBidx, f.documentBidxAny))
+  for (const key of f.documentKeys ?? [])
+    exact.push(and(eq(people.documentType, key.type), eq(people.documentNumberBidx, key.bidx)))
   if (f.phoneBidx) exact.push(arrayContains(people.phoneBidx, [f.phoneBidx]))
   if (f.membershipNumber !== undefined) exact.push(eq(people.membershipNumber, f.membershipNumber))
   if (f.email) exact.push(sql`${people.emails} @> ${JSON.stringify([f.email])}::jsonb`)

@@ -512,6 +512,22 @@ export async function setPersonRelatives(ctx: ServiceContext, id: string, input:
   )
 }
 
+/**
+ * Whether typed digits can be a Colombian phone: a number with +, a mobile (10 digits from 3, or 57 +
+ * mobile), a landline (10 digits from 60), or 7 digits (an old landline, or an old cédula). A cédula of
+ * 8–10 digits from 1 is not looked up as a phone: phones are matched through an array the name index
+ * cannot serve under row-level security, so that lookup reads the whole org.
+ */
+function looksLikePhone(q: string) {
+  const digits = q.replace(/\D/g, '')
+  return (
+    q.trim().startsWith('+') ||
+    /^(57)?3\d{9}$/.test(digits) ||
+    /^60\d{8}$/.test(digits) ||
+    digits.length === 7
+  )
+}
+
 /** Which rows a query means: exact by email, document (any type), membership number or phone; else name. */
 export function searchFilter(query: PersonQuery): repo.PersonFilter {
   const filter: repo.PersonFilter = {
@@ -526,19 +542,20 @@ export function searchFilter(query: PersonQuery): repo.PersonFilter {
   if (!q) return filter
   if (q.includes('@')) return { ...filter, email: q.toLowerCase() }
   // The blind index is keyed by type, so a number is looked up under every type at once.
-  const documentBidxAny = (number: string) => DOCUMENT_TYPES.map((t) => documentIndex(t, number))
+  const documentKeys = (number: string) =>
+    DOCUMENT_TYPES.map((type) => ({ type, bidx: documentIndex(type, number) }))
   if (/^[\d\s.+-]+$/.test(q)) {
     const digits = q.replace(/[^\d]/g, '')
     const nitBody = /^(\d{9})-\d$/.exec(q.replace(/[.\s]/g, ''))?.[1]
     return {
       ...filter,
-      documentBidxAny: documentBidxAny(nitBody ?? digits),
+      documentKeys: documentKeys(nitBody ?? digits),
       membershipNumber: digits.length > 0 && digits.length <= 9 ? Number(digits) : undefined,
-      phoneBidx: digits.length >= 7 ? phoneIndex(q) : undefined,
+      phoneBidx: looksLikePhone(q) ? phoneIndex(q) : undefined,
     }
   }
   if (/^[A-Za-z0-9]{5,12}$/.test(q) && /\d/.test(q))
-    return { ...filter, documentBidxAny: documentBidxAny(q.toUpperCase()) }
+    return { ...filter, documentKeys: documentKeys(q.toUpperCase()) }
   return { ...filter, name: normalizeName(q) }
 }
 

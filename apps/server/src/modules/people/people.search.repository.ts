@@ -7,8 +7,8 @@ import { people, personNameIndex, personNameWords } from './people.tables.ts'
 /**
  * Name search. Each typed word first finds its spellings in the org's small dictionary of name words
  * (trigram similarity, or a prefix for the word being typed); a person matches when their name has a
- * spelling of every typed word (`all`) or, as the fallback when nobody does, of any of them (`any`),
- * through `person_name_index`. That keeps a common name's fuzzy matches from scanning the
+ * spelling of every typed word (`all`) or, as the fallback when nobody does, of all but one of them
+ * (`any`), through `person_name_index`. That keeps a common name's fuzzy matches from scanning the
  * whole table, and the page and the facets come from one pass over the matches.
  */
 export type NameMatch = 'all' | 'any'
@@ -55,23 +55,21 @@ const textArray = (values: string[]) =>
       )}]::text[]`
 
 /**
- * The people whose name has a spelling of every typed word (`all`), or of any of them (`any`); the
- * spellings come from `nameSpellings`. Read through `person_name_index` (b-tree equality, usable under
- * row-level security).
+ * The people whose name has a spelling of every typed word (`all`) or, for the fallback (`any`), of
+ * all typed words but one (any of them for one or two words); the spellings come from `nameSpellings`.
+ * Read through `person_name_index` (b-tree equality, usable under row-level security).
  */
 export function nameCondition(orgId: string, spellings: string[][], match: NameMatch): SQL {
   if (spellings.length === 0) return sql`false`
-  const holders = (words: string[]) =>
-    sql`select ${personNameIndex.personId} from ${personNameIndex}
+  const holders = (words: string[], group: number) =>
+    sql`select ${personNameIndex.personId} as person_id, ${group}::int as word_group from ${personNameIndex}
       where ${personNameIndex.orgId} = ${orgId} and ${personNameIndex.word} = any(${textArray(words)})`
-  const ids =
-    match === 'any'
-      ? holders([...new Set(spellings.flat())])
-      : sql.join(
-          spellings.map((s) => holders(s)),
-          sql` intersect `,
-        )
-  return sql`${people.id} in (${ids})`
+  const groups = spellings.map((s, i) => holders(s, i))
+  const needed = match === 'all' ? spellings.length : Math.max(1, spellings.length - 1)
+  if (needed === 1)
+    return sql`${people.id} in (select person_id from (${sql.join(groups, sql` union all `)}) w)`
+  return sql`${people.id} in (select person_id from (${sql.join(groups, sql` union all `)}) w
+    group by person_id having count(distinct word_group) >= ${needed})`
 }
 
 export type NameSearchResult = {

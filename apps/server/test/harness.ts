@@ -167,6 +167,28 @@ export async function addMember(
     throw new Error(`add member failed: ${response.statusCode} ${response.body}`)
 }
 
+/** Creates a custom role with these permissions in the org and assigns it to `user` (a member already). */
+export async function grantRole(
+  app: AppInstance,
+  admin: TestUser,
+  slug: string,
+  user: TestUser,
+  role: { key: string; name: string; permissions: string[] },
+) {
+  const created = await as(app, admin)({ method: 'POST', url: `/api/v1/orgs/${slug}/roles`, payload: role })
+  if (created.statusCode !== 201) throw new Error(`create role failed: ${created.statusCode} ${created.body}`)
+  const assigned = await as(
+    app,
+    admin,
+  )({
+    method: 'POST',
+    url: `/api/v1/orgs/${slug}/role-assignments`,
+    payload: { userId: user.id, roleId: created.json().id },
+  })
+  if (assigned.statusCode !== 201)
+    throw new Error(`assign role failed: ${assigned.statusCode} ${assigned.body}`)
+}
+
 /** Polls `check` until it returns true (background jobs and events), failing after `timeoutMs`. */
 export async function eventually(check: () => Promise<boolean>, timeoutMs = 10_000) {
   const deadline = Date.now() + timeoutMs

@@ -6,6 +6,7 @@ import {
   as,
   createOrg,
   createTestApp,
+  grantRole,
   signUp,
   type TestApp,
   type TestUser,
@@ -33,18 +34,11 @@ beforeAll(async () => {
   slug = org.slug
   await addMember(t.app, admin, slug, reader)
   await addMember(t.app, admin, slug, member)
-  const role = await as(
-    t.app,
-    admin,
-  )({
-    method: 'POST',
-    url: api('/roles'),
-    payload: { key: 'lectura', name: 'Lectura', permissions: ['people:read'] },
+  await grantRole(t.app, admin, slug, reader, {
+    key: 'lectura',
+    name: 'Lectura',
+    permissions: ['people:read'],
   })
-  await as(
-    t.app,
-    admin,
-  )({ method: 'POST', url: api('/role-assignments'), payload: { userId: reader.id, roleId: role.json().id } })
   const people = [
     {
       documentType: 'CC',

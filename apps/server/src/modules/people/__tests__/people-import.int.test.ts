@@ -8,6 +8,7 @@ import {
   createOrg,
   createTestApp,
   eventually,
+  grantRole,
   signUp,
   type TestApp,
   type TestUser,
@@ -54,20 +55,11 @@ beforeAll(async () => {
   slug = org.slug
   await addMember(t.app, admin, slug, writer)
   await addMember(t.app, admin, slug, member)
-  const role = await as(
-    t.app,
-    admin,
-  )({
-    method: 'POST',
-    url: api('/roles'),
-    payload: { key: 'registro', name: 'Registro', permissions: ['people:read', 'people:write'] },
+  await grantRole(t.app, admin, slug, writer, {
+    key: 'registro',
+    name: 'Registro',
+    permissions: ['people:read', 'people:write'],
   })
-  expect(role.statusCode, role.body).toBe(201)
-  const assigned = await as(
-    t.app,
-    admin,
-  )({ method: 'POST', url: api('/role-assignments'), payload: { userId: writer.id, roleId: role.json().id } })
-  expect(assigned.statusCode, assigned.body).toBe(201)
 }, 60_000)
 afterAll(() => t?.close())
 

@@ -234,6 +234,13 @@ describe('people import: mapping checks', () => {
     expect(bad.statusCode, bad.body).toBe(422)
     const paths = bad.json().errors.map((e: { path: string }) => e.path)
     expect(paths).toEqual(expect.arrayContaining(['body.mapping.documentNumber', 'body.mapping.lastNames']))
+    // The import was uploaded in Spanish (the default), so its mapping problems are in Spanish too.
+    expect(bad.json().errors).toEqual(
+      expect.arrayContaining([
+        { path: 'body.mapping.documentNumber', message: 'El archivo no tiene la columna «No existe»' },
+        { path: 'body.mapping.lastNames', message: 'La columna «Nombres» ya está asignada a otro campo' },
+      ]),
+    )
     const noDoc = await validate(id, { firstNames: 'Nombres', lastNames: 'Apellidos' })
     expect(noDoc.json().errors.map((e: { path: string }) => e.path)).toEqual(
       expect.arrayContaining(['body.mapping.documentType', 'body.mapping.documentNumber']),

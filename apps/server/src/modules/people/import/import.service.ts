@@ -18,7 +18,7 @@ import type { ServiceContext } from '../../../platform/service-context.ts'
 import { SENSITIVE_PERMISSION } from '../people.service.ts'
 import { csvCell } from './csv-cell.ts'
 import * as repo from './import.repository.ts'
-import { type ImportLocale, reportHeader } from './messages.ts'
+import { type ImportLocale, mappingMessages, reportHeader } from './messages.ts'
 import {
   type ImportFormat,
   MAX_IMPORT_ROWS,
@@ -248,8 +248,14 @@ export async function importReportCsv(ctx: ServiceContext, id: string) {
   return { fileName: row.fileName, csv: `\uFEFF${lines.join('\r\n')}\r\n` }
 }
 
-/** Mapping problems a request can see at once: 422 on `body.mapping.<field>`. */
-function checkMapping(ctx: ServiceContext, headers: string[], mapping: PersonImportMapping) {
+/** Mapping problems a request can see at once: 422 on `body.mapping.<field>`, in the import's language. */
+function checkMapping(
+  ctx: ServiceContext,
+  headers: string[],
+  mapping: PersonImportMapping,
+  locale: ImportLocale,
+) {
+  const m = mappingMessages(locale)
   const problems: { path: string; message: string }[] = []
   const add = (field: string, message: string) => problems.push({ path: `body.mapping.${field}`, message })
   const known = new Set(headers)
@@ -257,23 +263,20 @@ function checkMapping(ctx: ServiceContext, headers: string[], mapping: PersonImp
   for (const field of PERSON_IMPORT_FIELDS) {
     const header = mapping[field]
     if (header === undefined) continue
-    if (!known.has(header)) add(field, `The file has no column "${header}"`)
-    const other = usedBy.get(header)
-    if (other) add(field, `Column "${header}" is already mapped to ${other}`)
+    if (!known.has(header)) add(field, m.unknownColumn(header))
+    if (usedBy.has(header)) add(field, m.usedTwice(header))
     else usedBy.set(header, field)
   }
-  if (!mapping.documentType) add('documentType', 'Map the document type column')
-  if (!mapping.documentNumber) add('documentNumber', 'Map the document number column')
-  if (!(mapping.firstNames && mapping.lastNames) && !mapping.businessName) {
-    add('firstNames', 'Map first and last names (people) or the business name (NIT)')
-  }
-  if (problems.length) throw new AppError('unprocessable', 'The column mapping is not valid', problems)
+  if (!mapping.documentType) add('documentType', m.documentType())
+  if (!mapping.documentNumber) add('documentNumber', m.documentNumber())
+  if (!(mapping.firstNames && mapping.lastNames) && !mapping.businessName) add('firstNames', m.names())
+  if (problems.length) throw new AppError('unprocessable', m.invalid(), problems)
   const sensitive = SENSITIVE_IMPORT_FIELDS.filter((f) => mapping[f] !== undefined)
   if (sensitive.length && !can(ctx, SENSITIVE_PERMISSION)) {
     throw new AppError(
       'forbidden',
-      'Importing phones or salaries needs people:read_sensitive',
-      sensitive.map((f) => ({ path: `body.mapping.${f}`, message: 'Needs people:read_sensitive' })),
+      m.sensitive(),
+      sensitive.map((f) => ({ path: `body.mapping.${f}`, message: m.needsSensitive() })),
     )
   }
 }
@@ -297,7 +300,7 @@ export async function requestValidation(
     throw new AppError('conflict', 'A job is already running for this import')
   }
   if (row.status === 'committed') throw new AppError('conflict', 'This import was already committed')
-  checkMapping(ctx, row.headers, input.mapping)
+  checkMapping(ctx, row.headers, input.mapping, row.locale as ImportLocale)
   const updated = await repo.updateImport(ctx, id, {
     status: 'validating',
     mapping: input.mapping,

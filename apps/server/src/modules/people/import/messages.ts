@@ -134,3 +134,28 @@ export function failureMessages(locale: ImportLocale) {
       ),
   }
 }
+
+/** Column-mapping problems (`POST …/validate`), per locale. */
+export function mappingMessages(locale: ImportLocale) {
+  const t = (es: string, en: string) => text(locale, { es, en })
+  return {
+    invalid: () => t('El mapeo de columnas no es válido', 'The column mapping is not valid'),
+    unknownColumn: (header: string) =>
+      t(`El archivo no tiene la columna «${header}»`, `The file has no column "${header}"`),
+    usedTwice: (header: string) =>
+      t(`La columna «${header}» ya está asignada a otro campo`, `Column "${header}" is already mapped`),
+    documentType: () => t('Elija la columna del tipo de documento', 'Map the document type column'),
+    documentNumber: () => t('Elija la columna del número de documento', 'Map the document number column'),
+    names: () =>
+      t(
+        'Elija las columnas de nombres y apellidos (personas) o la razón social (NIT)',
+        'Map first and last names (people) or the business name (NIT)',
+      ),
+    sensitive: () =>
+      t(
+        'Importar teléfonos o salarios requiere el permiso de datos sensibles',
+        'Importing phones or salaries needs people:read_sensitive',
+      ),
+    needsSensitive: () => t('Requiere el permiso de datos sensibles', 'Needs people:read_sensitive'),
+  }
+}

@@ -21,6 +21,8 @@ export type NameSearchFilter = {
 
 /** Similarity a typed word needs to a spelling in the dictionary ("garzia" → "garcia" is 0.4). */
 const WORD_SIMILARITY = '0.35'
+/** When the typed word itself is in the dictionary, other spellings need this much ("garces" is 0.4). */
+const CLOSE_SPELLING = 0.5
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`)
 
@@ -37,9 +39,14 @@ export async function nameSpellings(ctx: ServiceContext, phrase: string): Promis
   await ctx.db.execute(sql`select set_config('pg_trgm.similarity_threshold', ${WORD_SIMILARITY}, true)`)
   const lookups = words.map((word, i) => {
     const prefix = word === typing ? sql` or ${personNameWords.word} like ${`${escapeLike(word)}%`}` : sql``
+    // A word someone in the org bears was probably typed right: only close spellings join it
+    // ("valencia" should not bring every "valentina").
+    const exists = sql`exists (select 1 from ${personNameWords} where ${personNameWords.orgId} = ${ctx.orgId}
+      and ${personNameWords.word} = ${word})`
     return sql`(select coalesce(array_agg(${personNameWords.word}), '{}') from ${personNameWords}
       where ${personNameWords.orgId} = ${ctx.orgId}
-        and (${personNameWords.word} = ${word} or ${personNameWords.word} % ${word}${prefix})) as ${sql.raw(`w${i}`)}`
+        and (${personNameWords.word} = ${word}${prefix} or (${personNameWords.word} % ${word}
+          and (similarity(${personNameWords.word}, ${word}) >= ${CLOSE_SPELLING} or not ${exists})))) as ${sql.raw(`w${i}`)}`
   })
   const result = await ctx.db.execute<Record<string, string[]>>(sql`select ${sql.join(lookups, sql`, `)}`)
   const row = result.rows[0] ?? {}

@@ -14,6 +14,7 @@ import { and, asc, eq } from 'drizzle-orm'
 import { can } from '../../platform/access/effective-permissions.ts'
 import { auditEvents } from '../../platform/audit/audit.tables.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
+import { bogotaDate } from '../../platform/calendar/index.ts'
 import { recordEvent } from '../../platform/events/event-bus.ts'
 import { AppError, notFound } from '../../platform/http/app-error.ts'
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts'
@@ -41,7 +42,6 @@ import {
   maskPhone,
   normalizePhone,
   phoneLookupKey,
-  todayInBogota,
 } from './people.validation.ts'
 
 export const PERSON_CREATED = 'person.created'
@@ -214,7 +214,7 @@ async function prepareColumns(
   if (
     merged.kind === 'natural' &&
     merged.birthDate &&
-    merged.birthDate < `${Number(todayInBogota(ctx.now).slice(0, 4)) - 120}`
+    merged.birthDate < `${Number(bogotaDate(ctx.now).slice(0, 4)) - 120}`
   ) {
     errors.add('body.birthDate', 'A person cannot be older than 120 years')
   }
@@ -327,7 +327,7 @@ export async function createPerson(ctx: ServiceContext, input: CreatePerson): Pr
       ...(columns as repo.PersonInsert),
       membershipNumber,
       status: 'activo',
-      statusChangedOn: input.joinedOn ?? todayInBogota(ctx.now),
+      statusChangedOn: input.joinedOn ?? bogotaDate(ctx.now),
     })
   } catch (error) {
     if (isUniqueViolation(error)) {
@@ -344,7 +344,7 @@ export async function createPerson(ctx: ServiceContext, input: CreatePerson): Pr
     personId: row.id,
     fromStatus: null,
     toStatus: 'activo',
-    effectiveOn: row.statusChangedOn ?? todayInBogota(ctx.now),
+    effectiveOn: row.statusChangedOn ?? bogotaDate(ctx.now),
     reason: 'Registro',
     actorId: ctx.actor.userId,
   })
@@ -421,7 +421,7 @@ export async function changePersonStatus(ctx: ServiceContext, id: string, input:
   const errors = new FieldErrors()
   if (before.status === input.status) errors.add('body.status', `The person is already ${input.status}`)
   if (before.status === 'fallecido') errors.add('body.status', 'A deceased person’s status cannot change')
-  const effectiveOn = input.effectiveOn ?? todayInBogota(ctx.now)
+  const effectiveOn = input.effectiveOn ?? bogotaDate(ctx.now)
   checkPastDate(errors, 'body.effectiveOn', effectiveOn, ctx.now)
   if (before.joinedOn && effectiveOn < before.joinedOn)
     errors.add('body.effectiveOn', 'Before the joining date')

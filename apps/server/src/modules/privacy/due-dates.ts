@@ -34,15 +34,3 @@ export function reminderDate(dueOn: IsoDate): IsoDate {
 export function businessDaysLeft(today: IsoDate, dueOn: IsoDate): number {
   return businessDaysBetween(today, dueOn)
 }
-
-const bogota = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'America/Bogota',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-})
-
-/** Legal terms run on Bogotá civil dates, whatever the server's zone. */
-export function bogotaToday(now: Date): IsoDate {
-  return bogota.format(now)
-}

@@ -1,8 +1,8 @@
 import PDFDocument from 'pdfkit'
 import { recordAudit } from '../../platform/audit/audit.ts'
+import { bogotaDate } from '../../platform/calendar/index.ts'
 import { notFound } from '../../platform/http/app-error.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
-import { bogotaToday } from './due-dates.ts'
 import { people } from './people-port.ts'
 import * as repo from './privacy.repository.ts'
 import { personConsents, toRequestDto } from './privacy.service.ts'
@@ -22,7 +22,7 @@ export async function exportMyData(ctx: ServiceContext, personId: string) {
   if (!(await people().getPersonSummary(ctx, personId))) throw notFound('Person')
   const person = await people().exportPersonData(ctx, personId)
   const consents = await personConsents(ctx, personId)
-  const today = bogotaToday(ctx.now)
+  const today = bogotaDate(ctx.now)
   const requests = (await repo.requestsOfPerson(ctx, personId)).map((r) => toRequestDto(r, today))
   await recordAudit(ctx, {
     action: 'privacy.data_exported',

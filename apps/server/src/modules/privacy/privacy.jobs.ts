@@ -1,4 +1,4 @@
-import { addBusinessDays, compareIsoDates } from '../../platform/calendar/index.ts'
+import { addBusinessDays, bogotaDate, compareIsoDates } from '../../platform/calendar/index.ts'
 import type { Db } from '../../platform/db/connection.ts'
 import { recordEvent } from '../../platform/events/event-bus.ts'
 import { forEachOrg } from '../../platform/jobs/for-each-org.ts'
@@ -7,7 +7,7 @@ import type { JobServices } from '../../platform/module-manifest.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import { orgSlugOf } from '../../platform/tenancy/tenancy.service.ts'
 import { notify, orgAdminIds } from '../notifications/index.ts'
-import { bogotaToday, REMINDER_BUSINESS_DAYS, reminderDate } from './due-dates.ts'
+import { REMINDER_BUSINESS_DAYS, reminderDate } from './due-dates.ts'
 import { REQUEST_DUE_SOON_NOTIFICATION } from './privacy.notifications.ts'
 import * as repo from './privacy.repository.ts'
 
@@ -20,7 +20,7 @@ export const DUE_SOON_JOB = 'privacy.request-due-soon'
  * (request, due date): a rerun sends nothing, and an extension (new due date) gets its own reminder.
  */
 export async function recordDueSoonReminders(ctx: ServiceContext): Promise<number> {
-  const today = bogotaToday(ctx.now)
+  const today = bogotaDate(ctx.now)
   const horizon = addBusinessDays(today, REMINDER_BUSINESS_DAYS)
   let recorded = 0
   for (const request of await repo.openRequestsDueBy(ctx, horizon)) {

@@ -12,12 +12,12 @@ import type {
   RevokeConsent,
 } from '@minga/contracts'
 import { recordAudit } from '../../platform/audit/audit.ts'
-import { compareIsoDates } from '../../platform/calendar/index.ts'
+import { bogotaDate, compareIsoDates } from '../../platform/calendar/index.ts'
 import { recordEvent } from '../../platform/events/event-bus.ts'
 import { AppError, notFound } from '../../platform/http/app-error.ts'
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
-import { bogotaToday, businessDaysLeft, extendedDueDate, initialDueDate } from './due-dates.ts'
+import { businessDaysLeft, extendedDueDate, initialDueDate } from './due-dates.ts'
 import { people } from './people-port.ts'
 import * as repo from './privacy.repository.ts'
 
@@ -249,7 +249,7 @@ export function toRequestDto(row: repo.RequestRow, today: string): DataRequest {
     response: row.response,
     answeredAt: row.answeredAt?.toISOString() ?? null,
     // Closed on or before the due date (Bogotá calendar day): what the Ley 1581 term asks.
-    closedOnTime: row.answeredAt ? compareIsoDates(bogotaToday(row.answeredAt), row.dueOn) <= 0 : null,
+    closedOnTime: row.answeredAt ? compareIsoDates(bogotaDate(row.answeredAt), row.dueOn) <= 0 : null,
     rejectionReason: row.rejectionReason,
     anonymized: row.anonymized,
     createdAt: row.createdAt.toISOString(),
@@ -274,7 +274,7 @@ export async function listRequests(
     ...(query.personId ? { personId: query.personId } : {}),
   })
   const page = toPage(rows, query.limit, (r) => r.id)
-  const today = bogotaToday(ctx.now)
+  const today = bogotaDate(ctx.now)
   return { items: page.items.map((r) => toRequestDto(r, today)), nextCursor: page.nextCursor }
 }
 
@@ -285,11 +285,11 @@ async function requestOr404(ctx: ServiceContext, id: string) {
 }
 
 export async function getRequest(ctx: ServiceContext, id: string) {
-  return toRequestDto(await requestOr404(ctx, id), bogotaToday(ctx.now))
+  return toRequestDto(await requestOr404(ctx, id), bogotaDate(ctx.now))
 }
 
 export async function createRequest(ctx: ServiceContext, input: CreateDataRequest) {
-  const today = bogotaToday(ctx.now)
+  const today = bogotaDate(ctx.now)
   const receivedOn = input.receivedOn ?? today
   if (compareIsoDates(receivedOn, today) > 0) throw invalid('body.receivedOn', 'Cannot be in the future')
   await personOr422(ctx, input.personId)
@@ -332,7 +332,7 @@ export async function startRequest(ctx: ServiceContext, id: string) {
     before: { status: row.status },
     after: { status: after.status },
   })
-  return toRequestDto(after, bogotaToday(ctx.now))
+  return toRequestDto(after, bogotaDate(ctx.now))
 }
 
 /** The law allows one extension, announced before the first term expires, with its reasons. */
@@ -340,7 +340,7 @@ export async function extendRequest(ctx: ServiceContext, id: string, reason: str
   const row = await requestOr404(ctx, id)
   openOr409(row)
   if (row.extendedAt) throw conflict('The request was already extended once')
-  const today = bogotaToday(ctx.now)
+  const today = bogotaDate(ctx.now)
   if (compareIsoDates(today, row.dueOn) > 0)
     throw conflict('The first term has expired; it can no longer be extended')
   const after = await repo.updateRequest(ctx, id, {
@@ -399,7 +399,7 @@ export async function answerRequest(ctx: ServiceContext, id: string, input: Answ
     entityId: id,
     payload: { requestId: id, status: 'answered', anonymized },
   })
-  return toRequestDto(after, bogotaToday(ctx.now))
+  return toRequestDto(after, bogotaDate(ctx.now))
 }
 
 export async function rejectRequest(ctx: ServiceContext, id: string, reason: string) {
@@ -423,5 +423,5 @@ export async function rejectRequest(ctx: ServiceContext, id: string, reason: str
     entityId: id,
     payload: { requestId: id, status: 'rejected', anonymized: false },
   })
-  return toRequestDto(after, bogotaToday(ctx.now))
+  return toRequestDto(after, bogotaDate(ctx.now))
 }

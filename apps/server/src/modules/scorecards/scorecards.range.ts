@@ -1,4 +1,4 @@
-import { addDays, addMonths, daysBetween } from '../../platform/calendar/index.ts'
+import { addDays, addMonths, bogotaDate, daysBetween } from '../../platform/calendar/index.ts'
 import { AppError } from '../../platform/http/app-error.ts'
 
 export type ScorecardRange = {
@@ -12,16 +12,11 @@ export type ScorecardRange = {
 
 const MAX_DAYS = 366 * 5
 
-/** Today in America/Bogota (UTC−5 all year, no daylight saving). */
-export function bogotaToday(now: Date): string {
-  return new Date(now.getTime() - 5 * 3_600_000).toISOString().slice(0, 10)
-}
-
 const startOfBogotaDay = (day: string) => new Date(`${day}T05:00:00.000Z`)
 
 /** `from`/`to` from the query, defaulting to the rolling 12 months that end today. */
 export function scorecardRange(query: { from?: string | undefined; to?: string | undefined }, now: Date) {
-  const toDay = query.to ?? bogotaToday(now)
+  const toDay = query.to ?? bogotaDate(now)
   const fromDay = query.from ?? addDays(addMonths(toDay, -12), 1)
   if (daysBetween(fromDay, toDay) < 0) {
     const message = 'The start date must not be after the end date'

@@ -1,6 +1,6 @@
+import { bogotaDate } from '../../platform/calendar/index.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import type { TaskRecord } from '../assemblies/domain/index.ts'
-import { bogotaDate } from './task-dates.ts'
 import * as repo from './tasks.repository.ts'
 
 /**

@@ -1,10 +1,9 @@
 import { eq } from 'drizzle-orm'
-import { addDays } from '../../platform/calendar/index.ts'
+import { addDays, bogotaDate } from '../../platform/calendar/index.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import { orgs } from '../../platform/tenancy/tenancy.tables.ts'
 import { addLabel, createBoard } from './boards.service.ts'
 import { createTemplate, materializeRecurringTasks } from './recurring.service.ts'
-import { bogotaDate } from './task-dates.ts'
 import { addComment } from './task-details.service.ts'
 import { createTaskFromRequest, moveTask } from './tasks.service.ts'
 

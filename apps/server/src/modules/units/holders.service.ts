@@ -1,9 +1,10 @@
 import type { CreateUnitHolder, UnitHolder, UpdateUnitHolder } from '@minga/contracts'
 import { recordAudit } from '../../platform/audit/audit.ts'
+import { bogotaDate } from '../../platform/calendar/index.ts'
 import { AppError, notFound } from '../../platform/http/app-error.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import { findMembership } from '../../platform/tenancy/tenancy.repository.ts'
-import { isUniqueViolation, todayInBogota } from './units.fields.ts'
+import { isUniqueViolation } from './units.fields.ts'
 import * as repo from './units.repository.ts'
 
 export function toHolderDto(row: repo.UnitHolderRow, today: string): UnitHolder {
@@ -82,7 +83,7 @@ async function assertHolderValid(
 
 export async function listUnitHolders(ctx: ServiceContext, unitId: string) {
   await unitOrNotFound(ctx, unitId)
-  const today = todayInBogota(ctx.now)
+  const today = bogotaDate(ctx.now)
   return { items: (await repo.listHolders(ctx, unitId)).map((h) => toHolderDto(h, today)) }
 }
 
@@ -92,7 +93,7 @@ export async function addHolder(
   input: CreateUnitHolder,
 ): Promise<UnitHolder> {
   await unitOrNotFound(ctx, unitId)
-  const today = todayInBogota(ctx.now)
+  const today = bogotaDate(ctx.now)
   const values: repo.HolderValues = {
     name: input.name.trim(),
     userId: input.userId ?? null,
@@ -159,7 +160,7 @@ export async function updateHolder(
     before: auditView(before),
     after: auditView(after),
   })
-  return toHolderDto(after, todayInBogota(ctx.now))
+  return toHolderDto(after, bogotaDate(ctx.now))
 }
 
 /** Deletes a holder entered by mistake; ending a holding is an update of `validTo`. */

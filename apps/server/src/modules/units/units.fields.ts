@@ -81,11 +81,6 @@ export function coefficientCheckOf(
   }
 }
 
-/** Today's date in America/Bogota (UTC−5 all year), the date holders' validity is read against. */
-export function todayInBogota(now: Date): string {
-  return new Date(now.getTime() - 5 * 3_600_000).toISOString().slice(0, 10)
-}
-
 /** A unique-index violation (23505), as pg or PGlite report it through Drizzle. */
 export function isUniqueViolation(err: unknown, constraint: string): boolean {
   const e = err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } }

@@ -1,17 +1,12 @@
 import type { HolderRole, ImportRowError, ImportUnitsResult, UnitType } from '@minga/contracts'
 import Papa from 'papaparse'
 import { recordAudit } from '../../platform/audit/audit.ts'
+import { bogotaDate } from '../../platform/calendar/index.ts'
 import { AppError } from '../../platform/http/app-error.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import { coefficientsFromAreas, formatCoefficient, parseCoefficient } from '../assemblies/domain/index.ts'
 import { addHolder } from './holders.service.ts'
-import {
-  areaHundredths,
-  coefficientCheckOf,
-  coefficientProblem,
-  normalizeArea,
-  todayInBogota,
-} from './units.fields.ts'
+import { areaHundredths, coefficientCheckOf, coefficientProblem, normalizeArea } from './units.fields.ts'
 import * as repo from './units.repository.ts'
 import { createUnit, updateUnit } from './units.service.ts'
 
@@ -201,7 +196,7 @@ export async function importUnits(
   let created = 0
   let updated = 0
   let holdersAdded = 0
-  const today = todayInBogota(ctx.now)
+  const today = bogotaDate(ctx.now)
   for (const r of rows) {
     const input = {
       code: r.code,

@@ -1,5 +1,6 @@
 import type { CreateUnit, Unit, UpdateUnit } from '@minga/contracts'
 import { recordAudit } from '../../platform/audit/audit.ts'
+import { bogotaDate } from '../../platform/calendar/index.ts'
 import { AppError, notFound } from '../../platform/http/app-error.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import {
@@ -8,7 +9,6 @@ import {
   formatNullableCoefficient,
   isUniqueViolation,
   normalizeArea,
-  todayInBogota,
 } from './units.fields.ts'
 import * as repo from './units.repository.ts'
 
@@ -52,7 +52,7 @@ const auditView = (row: repo.UnitRow) => ({
 async function withHolders(ctx: ServiceContext, rows: repo.UnitRow[]): Promise<Unit[]> {
   const holders = await repo.holdersInForce(
     ctx,
-    todayInBogota(ctx.now),
+    bogotaDate(ctx.now),
     rows.map((r) => r.id),
   )
   return rows.map((row) => {
@@ -219,7 +219,7 @@ export async function coefficientCheck(ctx: ServiceContext) {
 /** Every unit of the org able to vote (all units with a coefficient), sorted by code. */
 export async function listElectorate(ctx: ServiceContext): Promise<ElectorateSeat[]> {
   const rows = (await repo.listAllUnits(ctx)).filter((r) => r.coefficient !== null)
-  const voters = (await repo.holdersInForce(ctx, todayInBogota(ctx.now))).filter((h) => h.isVoter)
+  const voters = (await repo.holdersInForce(ctx, bogotaDate(ctx.now))).filter((h) => h.isVoter)
   const voterOf = new Map(voters.map((v) => [v.unitId, v]))
   return rows.map((row) => {
     const voter = voterOf.get(row.id)
@@ -237,5 +237,5 @@ export async function listElectorate(ctx: ServiceContext): Promise<ElectorateSea
 
 /** Ids of the units whose voting representative in force is this user. */
 export async function unitsRepresentedBy(ctx: ServiceContext, userId: string): Promise<string[]> {
-  return repo.unitIdsVotedBy(ctx, userId, todayInBogota(ctx.now))
+  return repo.unitIdsVotedBy(ctx, userId, bogotaDate(ctx.now))
 }

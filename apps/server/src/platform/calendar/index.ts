@@ -1,3 +1,4 @@
+export { BOGOTA_TIME_ZONE, bogotaDate } from './bogota.ts'
 export {
   addBusinessDays,
   adjustToBusinessDay,

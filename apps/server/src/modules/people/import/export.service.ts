@@ -2,13 +2,14 @@ import type { PersonExportQuery } from '@minga/contracts'
 import ExcelJS from 'exceljs'
 import { can } from '../../../platform/access/effective-permissions.ts'
 import { recordAudit } from '../../../platform/audit/audit.ts'
+import { bogotaDate } from '../../../platform/calendar/index.ts'
 import type { ServiceContext } from '../../../platform/service-context.ts'
 import { decryptField } from '../data-keys.ts'
 import { maskLast4 } from '../domain/documents.ts'
 import * as peopleRepo from '../people.repository.ts'
 import { nameSpellings } from '../people.search.repository.ts'
 import { decryptPhones, decryptSalary, SENSITIVE_PERMISSION, searchFilter } from '../people.service.ts'
-import { maskPhone, todayInBogota } from '../people.validation.ts'
+import { maskPhone } from '../people.validation.ts'
 import { csvCell } from './csv-cell.ts'
 
 /** Rows read per query while exporting. */
@@ -80,7 +81,7 @@ export async function exportPeople(ctx: ServiceContext, query: PersonExportQuery
     after = items.at(-1)?.id
   }
   const headers = columns.map((c) => c.header)
-  const date = todayInBogota(ctx.now)
+  const date = bogotaDate(ctx.now)
   let file: Omit<PeopleExport, 'rowCount'>
   if (query.format === 'xlsx') {
     const workbook = new ExcelJS.Workbook()

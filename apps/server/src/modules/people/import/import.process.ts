@@ -5,6 +5,7 @@ import {
   type PersonImportStatus,
 } from '@minga/contracts'
 import { type AuditEntry, recordAudit, recordAuditMany } from '../../../platform/audit/audit.ts'
+import { bogotaDate } from '../../../platform/calendar/index.ts'
 import { newId } from '../../../platform/db/tenant-table.ts'
 import { withOrg } from '../../../platform/db/with-org.ts'
 import { recordEvent } from '../../../platform/events/event-bus.ts'
@@ -22,7 +23,7 @@ import {
   type PersonFields,
   personColumns,
 } from '../people.service.ts'
-import { checkAddress, FieldErrors, todayInBogota } from '../people.validation.ts'
+import { checkAddress, FieldErrors } from '../people.validation.ts'
 import * as repo from './import.repository.ts'
 import { importFileBytes } from './import.service.ts'
 import { failureMessages, type ImportLocale, type RowMessages, rowMessages } from './messages.ts'
@@ -334,7 +335,7 @@ async function writeAnalysis(
   a: Analysis,
   onProgress: (written: number) => void,
 ) {
-  const today = todayInBogota(ctx.now)
+  const today = bogotaDate(ctx.now)
   let membership =
     importRow.assignMembershipNumbers && a.creates.length
       ? Number(await reserveCounterRange(ctx.db, ctx.orgId, MEMBERSHIP_COUNTER, a.creates.length))

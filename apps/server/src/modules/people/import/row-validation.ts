@@ -1,4 +1,5 @@
 import type { PersonImportField, PersonImportMapping, PersonImportRowError } from '@minga/contracts'
+import { bogotaDate } from '../../../platform/calendar/index.ts'
 import { DANE_DEPARTMENTS } from '../domain/dane.ts'
 import type { DocumentType, ParsedDocument } from '../domain/documents.ts'
 import { normalizeName } from '../domain/names.ts'
@@ -8,7 +9,6 @@ import {
   checkPastDate,
   FieldErrors,
   normalizePhone,
-  todayInBogota,
 } from '../people.validation.ts'
 import { unescapeFormula } from './csv-cell.ts'
 import type { RowMessages } from './messages.ts'
@@ -249,7 +249,7 @@ export function validateCells(
   if (
     kind === 'natural' &&
     values.birthDate &&
-    values.birthDate < `${Number(todayInBogota(now).slice(0, 4)) - 120}`
+    values.birthDate < `${Number(bogotaDate(now).slice(0, 4)) - 120}`
   ) {
     add('birthDate', m.tooOld())
   }

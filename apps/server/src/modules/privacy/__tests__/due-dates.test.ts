@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { bogotaToday, businessDaysLeft, extendedDueDate, initialDueDate, reminderDate } from '../due-dates.ts'
+import { bogotaDate } from '../../../platform/calendar/index.ts'
+import { businessDaysLeft, extendedDueDate, initialDueDate, reminderDate } from '../due-dates.ts'
 
 describe('Ley 1581 due dates on the Colombian business-day calendar', () => {
   it('consulta: 10 business days from the day after receipt, skipping Semana Santa 2025', () => {
@@ -45,6 +46,6 @@ describe('Ley 1581 due dates on the Colombian business-day calendar', () => {
 
   it("uses Bogotá's civil date", () => {
     // 03:00 UTC is still the previous evening in Bogotá (UTC−5).
-    expect(bogotaToday(new Date('2026-01-02T03:00:00Z'))).toBe('2026-01-01')
+    expect(bogotaDate(new Date('2026-01-02T03:00:00Z'))).toBe('2026-01-01')
   })
 })

@@ -11,10 +11,11 @@ import {
   type TestUser,
 } from '../../../../test/harness.ts'
 import { auditEvents } from '../../../platform/audit/audit.tables.ts'
+import { bogotaDate } from '../../../platform/calendar/index.ts'
 import { outboxEvents } from '../../../platform/events/events.tables.ts'
 import type { ServiceContext } from '../../../platform/service-context.ts'
 import { notificationRequests } from '../../notifications/notifications.tables.ts'
-import { bogotaToday, extendedDueDate, initialDueDate } from '../due-dates.ts'
+import { extendedDueDate, initialDueDate } from '../due-dates.ts'
 import { type PeoplePort, usePeoplePort } from '../people-port.ts'
 import { runDueSoonReminders } from '../privacy.jobs.ts'
 
@@ -282,7 +283,7 @@ describe('data-subject requests', () => {
 
   it('runs a reclamo through its lifecycle and sets then clears "reclamo en trámite"', async () => {
     people.calls = []
-    const today = bogotaToday(new Date())
+    const today = bogotaDate(new Date())
     const created = await create({ kind: 'reclamo', description: 'Mi dirección está mal' })
     expect(created.statusCode, created.body).toBe(201)
     const id = created.json().id

@@ -10,12 +10,11 @@ import {
   type TestApp,
   type TestUser,
 } from '../../../../test/harness.ts'
-import { addDays } from '../../../platform/calendar/index.ts'
+import { addDays, bogotaDate } from '../../../platform/calendar/index.ts'
 import { withOrg } from '../../../platform/db/with-org.ts'
 import { outboxEvents } from '../../../platform/events/events.tables.ts'
 import { tasksModule } from '../index.ts'
 import { taskScorecardFacts } from '../scorecard-facts.ts'
-import { bogotaDate } from '../task-dates.ts'
 import { compareKeys } from '../task-order.ts'
 import { runDueSoonReminders, runMaterializeRecurring } from '../tasks.jobs.ts'
 

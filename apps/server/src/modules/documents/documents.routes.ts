@@ -11,7 +11,7 @@ import {
 } from '@minga/contracts'
 import type { FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import { FileRejectedError } from '../../platform/files/index.ts'
+import { FileRejectedError, readMultipartForm, requireUpload } from '../../platform/files/index.ts'
 import { AppError } from '../../platform/http/app-error.ts'
 import type { AppInstance } from '../../platform/http/app-instance.ts'
 import { expectedVersion, setETag } from '../../platform/http/etag.ts'
@@ -26,46 +26,13 @@ const MultipartBody = z.unknown().meta({
 })
 const DownloadQuery = z.object({ versionId: z.uuid().optional() })
 
-type Form = { upload: service.UploadedFile | null; fields: Record<string, string> }
-
 /** Reads a multipart form: one file part (`file`) and text fields. File refusals speak the caller's language. */
-async function readForm(request: FastifyRequest): Promise<Form> {
+function readForm(request: FastifyRequest) {
   const locale = localeOf(request.headers['accept-language'])
-  if (!request.isMultipart()) {
-    throw new AppError('unsupported_media_type', 'Send the document as multipart/form-data', [
-      { path: 'file', message: 'Expected a multipart/form-data body with a `file` part' },
-    ])
-  }
-  const form: Form = { upload: null, fields: {} }
-  try {
-    for await (const part of request.parts()) {
-      if (part.type === 'file') {
-        if (part.fieldname !== 'file' || form.upload) {
-          await part.toBuffer()
-          continue
-        }
-        form.upload = {
-          bytes: await part.toBuffer(),
-          originalName: part.filename,
-          declaredMimeType: part.mimetype,
-        }
-      } else {
-        form.fields[part.fieldname] = String(part.value ?? '')
-      }
-    }
-  } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new FileRejectedError('too_large').localized(locale)
-    }
-    throw err
-  }
-  return form
-}
-
-function requireUpload(form: Form): service.UploadedFile {
-  if (!form.upload)
-    throw new AppError('validation_failed', 'No file was sent', [{ path: 'file', message: 'Required' }])
-  return form.upload
+  return readMultipartForm(request, {
+    what: 'document',
+    tooLarge: () => new FileRejectedError('too_large').localized(locale),
+  })
 }
 
 function parseCreateFields(fields: Record<string, string>) {

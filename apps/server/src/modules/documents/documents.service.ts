@@ -8,6 +8,7 @@ import type {
 } from '@minga/contracts'
 import { listAssignmentsOfUser, listRoles } from '../../platform/access/access.repository.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
+import type { UploadedFile } from '../../platform/files/index.ts'
 import { getFile, type StoredFile, signedDownloadUrl, storeFile } from '../../platform/files/index.ts'
 import { AppError, notFound } from '../../platform/http/app-error.ts'
 import { assertVersion } from '../../platform/http/etag.ts'
@@ -31,7 +32,7 @@ export const DOCUMENT_MIME_TYPES = [
 /** Signed download links live two minutes: enough to open a preview, short if shared by mistake. */
 export const DOWNLOAD_TTL_SECONDS = 120
 
-export type UploadedFile = { bytes: Buffer; originalName: string; declaredMimeType: string }
+export type { UploadedFile }
 
 /** The caller's view: owners/admins see all; others their own, org/public, and their roles' documents. */
 export async function viewerOf(ctx: ServiceContext): Promise<repo.Viewer> {

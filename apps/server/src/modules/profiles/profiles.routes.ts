@@ -14,8 +14,7 @@ import {
 } from '@minga/contracts'
 import type { FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import { FileRejectedError } from '../../platform/files/index.ts'
-import { AppError } from '../../platform/http/app-error.ts'
+import { FileRejectedError, readMultipartForm, requireUpload } from '../../platform/files/index.ts'
 import type { AppInstance } from '../../platform/http/app-instance.ts'
 import { expectedVersion, setETag } from '../../platform/http/etag.ts'
 import { orgRoute } from '../../platform/http/org-route.ts'
@@ -31,28 +30,13 @@ const MEMBER = 'org:read'
 const localeOfRequest = (request: FastifyRequest) => localeOf(request.headers['accept-language'])
 
 /** The `file` part of a multipart body; an oversize part is the module's 422, other refusals localized. */
-async function readAvatar(request: FastifyRequest): Promise<service.UploadedFile> {
+async function readAvatar(request: FastifyRequest) {
   const locale = localeOfRequest(request)
-  if (!request.isMultipart()) {
-    throw new AppError('unsupported_media_type', 'Send the picture as multipart/form-data', [
-      { path: 'file', message: 'Expected a multipart/form-data body with a `file` part' },
-    ])
-  }
-  let upload: service.UploadedFile | null = null
-  try {
-    for await (const part of request.parts()) {
-      if (part.type !== 'file') continue
-      const bytes = await part.toBuffer()
-      if (part.fieldname === 'file' && !upload)
-        upload = { bytes, originalName: part.filename, declaredMimeType: part.mimetype }
-    }
-  } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw service.avatarTooLarge(locale)
-    throw err
-  }
-  if (!upload)
-    throw new AppError('validation_failed', 'No file was sent', [{ path: 'file', message: 'Required' }])
-  return upload
+  const form = await readMultipartForm(request, {
+    what: 'picture',
+    tooLarge: () => service.avatarTooLarge(locale),
+  })
+  return requireUpload(form)
 }
 
 /** An If-Match that is optional (first save) but checked when sent. */

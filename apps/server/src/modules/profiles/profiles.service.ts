@@ -11,6 +11,7 @@ import {
 import { can } from '../../platform/access/effective-permissions.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
 import { recordEvent } from '../../platform/events/event-bus.ts'
+import type { UploadedFile } from '../../platform/files/index.ts'
 import { signedDownloadUrl, storeFile } from '../../platform/files/index.ts'
 import { AppError, notFound } from '../../platform/http/app-error.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
@@ -36,7 +37,7 @@ export const PROFILES_MANAGE = 'profiles:manage'
 export const AVATAR_LINK_TTL_SECONDS = 300
 const FACET_SIZE = 50
 
-export type UploadedFile = { bytes: Buffer; originalName: string; declaredMimeType: string }
+export type { UploadedFile }
 
 async function orgTimezone(ctx: ServiceContext) {
   const zone = (await findOrgById(ctx.db, ctx.orgId))?.timezone ?? 'America/Bogota'

@@ -19,3 +19,9 @@ export {
   storeFile,
 } from './files.service.ts'
 export { configureFiles } from './files-runtime.ts'
+export {
+  type MultipartForm,
+  readMultipartForm,
+  requireUpload,
+  type UploadedFile,
+} from './multipart-form.ts'

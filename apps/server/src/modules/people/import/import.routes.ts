@@ -13,7 +13,7 @@ import {
 } from '@minga/contracts'
 import type { FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import { FileRejectedError } from '../../../platform/files/index.ts'
+import { FileRejectedError, readMultipartForm, requireUpload } from '../../../platform/files/index.ts'
 import { AppError } from '../../../platform/http/app-error.ts'
 import type { AppInstance } from '../../../platform/http/app-instance.ts'
 import { orgRoute } from '../../../platform/http/org-route.ts'
@@ -30,31 +30,12 @@ const MultipartBody = z
   .meta({ description: 'multipart/form-data with one part `file` (.csv or .xlsx)' })
 
 /** Reads the one `file` part of a multipart form. */
-async function readUpload(request: FastifyRequest, locale: ImportLocale): Promise<service.UploadedFile> {
-  if (!request.isMultipart()) {
-    throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data', [
-      { path: 'file', message: 'Expected a multipart/form-data body with a `file` part' },
-    ])
-  }
-  let upload: service.UploadedFile | null = null
-  try {
-    for await (const part of request.parts()) {
-      if (part.type !== 'file') continue
-      const bytes = await part.toBuffer()
-      if (part.fieldname === 'file' && !upload) {
-        upload = { bytes, originalName: part.filename, declaredMimeType: part.mimetype }
-      }
-    }
-  } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new FileRejectedError('too_large').localized(locale)
-    }
-    throw err
-  }
-  if (!upload) {
-    throw new AppError('validation_failed', 'No file was sent', [{ path: 'file', message: 'Required' }])
-  }
-  return upload
+async function readUpload(request: FastifyRequest, locale: ImportLocale) {
+  const form = await readMultipartForm(request, {
+    what: 'file',
+    tooLarge: () => new FileRejectedError('too_large').localized(locale),
+  })
+  return requireUpload(form)
 }
 
 const attachment = (name: string) =>

@@ -11,6 +11,7 @@ import {
 } from '@minga/contracts'
 import { can } from '../../../platform/access/effective-permissions.ts'
 import { recordAudit } from '../../../platform/audit/audit.ts'
+import type { UploadedFile } from '../../../platform/files/index.ts'
 import { FileRejectedError, readFile, storeFile } from '../../../platform/files/index.ts'
 import { AppError, notFound } from '../../../platform/http/app-error.ts'
 import { decodeCursor, toPage } from '../../../platform/http/pagination.ts'
@@ -34,7 +35,7 @@ const ALLOWED_MIME_TYPES = ['text/csv', 'text/plain', XLSX_MIME]
 const SAMPLE_ROWS = 5
 const INLINE_ERRORS = 50
 
-export type UploadedFile = { bytes: Buffer; originalName: string; declaredMimeType?: string }
+export type { UploadedFile }
 
 const unreadableMessages: Record<UnreadableFileError['reason'], { es: string; en: string }> = {
   empty: { es: 'El archivo está vacío', en: 'The file is empty' },

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { AssemblyMySeats, CastMotionBallot, MotionBallotReceipt } from '@minga/contracts'
 import { can } from '../../platform/access/effective-permissions.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
+import { isUniqueViolation } from '../../platform/db/unique-violation.ts'
 import { AppError, forbidden, notFound } from '../../platform/http/app-error.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import { unitsRepresentedBy } from '../units/index.ts'
@@ -79,13 +80,6 @@ function entitlement(view: VoterView, unitId: string, agendaItemId: string): Ent
   const representative = own ? view.userId : representativePresent ? `holder-of:${unitId}` : null
   const voter = resolveSeatVoter(unitId, representative, representativePresent, grants, agendaItemId)
   return voter !== null && voter.voterId === view.userId ? { via: voter.via, proxyId: voter.proxyId } : null
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === '23505') return true
-  }
-  return false
 }
 
 /**

@@ -15,6 +15,7 @@ import { can } from '../../platform/access/effective-permissions.ts'
 import { auditEvents } from '../../platform/audit/audit.tables.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
 import { bogotaDate } from '../../platform/calendar/index.ts'
+import { isUniqueViolation } from '../../platform/db/unique-violation.ts'
 import { recordEvent } from '../../platform/events/event-bus.ts'
 import { AppError, notFound } from '../../platform/http/app-error.ts'
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts'
@@ -301,11 +302,6 @@ export function personColumns(
   if ('branchId' in touched) columns.branchId = touched.branchId ?? null
   if ('userId' in touched) columns.userId = touched.userId ?? null
   return columns
-}
-
-function isUniqueViolation(error: unknown) {
-  const e = error as { code?: string; cause?: { code?: string } }
-  return e?.code === '23505' || e?.cause?.code === '23505'
 }
 
 const canSeeSensitive = (ctx: ServiceContext) => can(ctx, SENSITIVE_PERMISSION)

@@ -1,10 +1,10 @@
 import type { CreateUnitHolder, UnitHolder, UpdateUnitHolder } from '@minga/contracts'
 import { recordAudit } from '../../platform/audit/audit.ts'
 import { bogotaDate } from '../../platform/calendar/index.ts'
+import { isUniqueViolation } from '../../platform/db/unique-violation.ts'
 import { AppError, notFound } from '../../platform/http/app-error.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import { findMembership } from '../../platform/tenancy/tenancy.repository.ts'
-import { isUniqueViolation } from './units.fields.ts'
 import * as repo from './units.repository.ts'
 
 export function toHolderDto(row: repo.UnitHolderRow, today: string): UnitHolder {

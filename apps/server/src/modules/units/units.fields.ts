@@ -80,11 +80,3 @@ export function coefficientCheckOf(
       .map(([building, e]) => ({ building, unitCount: e.unitCount, sum: formatCoefficient(e.sum) })),
   }
 }
-
-/** A unique-index violation (23505), as pg or PGlite report it through Drizzle. */
-export function isUniqueViolation(err: unknown, constraint: string): boolean {
-  const e = err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } }
-  const code = e.cause?.code ?? e.code
-  const name = e.cause?.constraint ?? e.constraint
-  return code === '23505' && (name === undefined || name === constraint)
-}

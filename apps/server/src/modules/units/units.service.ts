@@ -1,13 +1,13 @@
 import type { CreateUnit, Unit, UpdateUnit } from '@minga/contracts'
 import { recordAudit } from '../../platform/audit/audit.ts'
 import { bogotaDate } from '../../platform/calendar/index.ts'
+import { isUniqueViolation } from '../../platform/db/unique-violation.ts'
 import { AppError, notFound } from '../../platform/http/app-error.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import {
   coefficientCheckOf,
   coefficientField,
   formatNullableCoefficient,
-  isUniqueViolation,
   normalizeArea,
 } from './units.fields.ts'
 import * as repo from './units.repository.ts'

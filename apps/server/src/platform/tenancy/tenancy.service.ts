@@ -17,6 +17,7 @@ import { roleTemplates } from '../access/role-templates.ts'
 import { recordAudit } from '../audit/audit.ts'
 import { recordRoleChange } from '../auth/security-log.ts'
 import type { Db } from '../db/connection.ts'
+import { isUniqueViolation } from '../db/unique-violation.ts'
 import { scopeToOrg } from '../db/with-org.ts'
 import { AppError, notFound } from '../http/app-error.ts'
 import { decodeCursor, toPage } from '../http/pagination.ts'
@@ -84,12 +85,7 @@ export async function createOrg(
     })
   } catch (err) {
     // Two creators racing for one slug: the unique index decides; report it like the pre-check.
-    if (
-      (err as { cause?: { code?: string } }).cause?.code === '23505' ||
-      (err as { code?: string }).code === '23505'
-    ) {
-      throw slugTaken()
-    }
+    if (isUniqueViolation(err)) throw slugTaken()
     throw err
   }
 }

@@ -8,10 +8,10 @@ import {
   type TestApp,
   type TestUser,
 } from '../../../../test/harness.ts'
+import { isUniqueViolation } from '../../../platform/db/unique-violation.ts'
 import { withOrg } from '../../../platform/db/with-org.ts'
 import type { ServiceContext } from '../../../platform/service-context.ts'
 import { createUnit as createUnitService, listElectorate, unitsModule, unitsRepresentedBy } from '../index.ts'
-import { isUniqueViolation } from '../units.fields.ts'
 import * as repo from '../units.repository.ts'
 
 let t: TestApp
